@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export const Id = z.uuid();
+export type Id = z.infer<typeof Id>;
+
+/** ISO 8601 with a zone offset; the API always answers in UTC (`...Z`). */
+export const Timestamp = z.iso.datetime({ offset: true });
+export type Timestamp = z.infer<typeof Timestamp>;
+
+/** Free text a rep typed: trimmed, bounded so one field cannot swallow a database row. */
+export const shortText = (max = 200) => z.string().trim().max(max);
+export const longText = (max = 20_000) => z.string().max(max);
+
+export const Email = z
+  .string()
+  .trim()
+  .max(320)
+  .pipe(z.email({ message: 'not an email address' }))
+  .transform((value) => value.toLowerCase());
