@@ -1,0 +1,33 @@
+import type { Role } from '@baton/shared';
+import type { Database, Db } from './db/client.ts';
+import type { Env } from './env.ts';
+import type { Logger } from './services/logger.ts';
+import type { Notifier } from './services/notifier.ts';
+import type { RateLimiter } from './middleware/rate-limit.ts';
+
+/** Who is calling: every query is scoped to `orgId`. */
+export interface Auth {
+  orgId: string;
+  userId: string;
+  tokenId: string;
+  role: Role;
+  email: string;
+  name: string;
+}
+
+export interface Services {
+  database: Database;
+  env: Env;
+  logger: Logger;
+  notifier: Notifier;
+  rateLimiter: RateLimiter;
+}
+
+export interface AppEnv {
+  Variables: {
+    services: Services;
+    db: Db;
+    auth: Auth;
+    requestId: string;
+  };
+}

@@ -1,0 +1,67 @@
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root: relative paths in the configuration are taken from where the user ran pnpm. */
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  BATON_DATA_DIR: z.string().trim().min(1).default('.baton/data'),
+  PORT: int(8787, 0, 65_535),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  BATON_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Requests per token per minute. */
+  BATON_RATE_LIMIT: int(1200, 1, 1_000_000),
+  /** Largest accepted request body, in bytes. */
+  BATON_BODY_LIMIT: int(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  /** Comma-separated extension origins allowed by CORS; empty allows any chrome-/moz-extension origin. */
+  BATON_EXTENSION_ORIGINS: z.string().default(''),
+});
+
+export interface Env {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  extensionOrigins: string[];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Baton's configuration is invalid:\n${lines.join('\n')}`);
+  }
+  const value = parsed.data;
+  const base = source.INIT_CWD ?? repoRoot;
+  return {
+    databaseUrl: value.DATABASE_URL,
+    dataDir: isAbsolute(value.BATON_DATA_DIR)
+      ? value.BATON_DATA_DIR
+      : resolve(source.BATON_DATA_DIR ? base : repoRoot, value.BATON_DATA_DIR),
+    port: value.PORT,
+    host: value.HOST,
+    logLevel: value.BATON_LOG_LEVEL,
+    rateLimitPerMinute: value.BATON_RATE_LIMIT,
+    bodyLimitBytes: value.BATON_BODY_LIMIT,
+    extensionOrigins: value.BATON_EXTENSION_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+  };
+}
