@@ -12,11 +12,14 @@ import { dealRoutes } from './routes/deals.ts';
 import { handoffRoutes } from './routes/handoffs.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { openapiRoutes } from './routes/openapi.ts';
+import { templateRoutes } from './routes/templates.ts';
 
 export function createApp(services: Services) {
   const app = new Hono<AppEnv>()
     .use('*', provide(services), requestLog, extensionCors(services.env.extensionOrigins), limitBody(services.env.bodyLimitBytes))
     .get('/v1/health', (c) => c.json({ ok: true, database: services.database.kind }, 200))
+    .route('/v1', openapiRoutes)
     .use('/v1/*', requireAuth)
     .route('/v1', meRoutes)
     .route('/v1/contacts', contactRoutes)
@@ -25,7 +28,8 @@ export function createApp(services: Services) {
     .route('/v1/handoffs', handoffRoutes)
     .route('/v1/brief', briefRoutes)
     .route('/v1/notifications', notificationRoutes)
-    .route('/v1/audit', auditRoutes);
+    .route('/v1/audit', auditRoutes)
+    .route('/v1/handoff-templates', templateRoutes);
 
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}` } }, 404));
   app.onError((error, c) => {

@@ -22,6 +22,12 @@ const optionalField = (max = 200) => shortText(max).nullish();
 
 export const ResolveContactInput = z
   .object({
+    /**
+     * A client-generated id for the contact if it is new (so offline clients can refer to it
+     * before the server answers). When the identity already belongs to a contact, that contact
+     * is answered and this id becomes an alias of it.
+     */
+    id: Id.optional(),
     emails: z.array(Email).max(20).optional(),
     linkedinUrl: z.string().trim().max(500).optional(),
     name: optionalField(),

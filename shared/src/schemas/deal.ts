@@ -46,6 +46,8 @@ export const Deal = z.object({
 export type Deal = z.infer<typeof Deal>;
 
 export const CreateDealInput = z.object({
+  /** Client-generated, so a retried create is answered with the deal it already made. */
+  id: Id.optional(),
   contactId: Id,
   title: shortText(200).min(1, 'a deal needs a title'),
   stage: DealStage.optional(),

@@ -25,6 +25,8 @@ const text = longText(5000);
  */
 export const HandoffInput = z
   .object({
+    /** Client-generated, so a retried handoff is answered with the one already recorded. */
+    id: Id.optional(),
     kind: HandoffKind,
     toUserId: Id,
     version: z.number().int().min(1),
@@ -41,7 +43,7 @@ export const HandoffInput = z
 export type HandoffInput = z.infer<typeof HandoffInput>;
 
 /** A handoff being written: everything optional, as the rep fills it in. */
-export const HandoffDraft = HandoffInput.partial().extend({ kind: HandoffKind });
+export const HandoffDraft = HandoffInput.partial().extend({ kind: HandoffKind, toUserId: Id.nullish() });
 export type HandoffDraft = z.infer<typeof HandoffDraft>;
 
 export const Handoff = z.object({

@@ -1,0 +1,44 @@
+import { describeFallback, GMAIL_SELECTORS, type GmailSelectorKey, type SelectorFallback } from './selectors.ts';
+
+/** An element with the fallback that found it, for `matched`. */
+export interface Found<T = Element> {
+  value: T;
+  via: string;
+}
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/**
+ * Whether nothing between `element` and `root` hides it. Gmail keeps the previous thread's DOM
+ * around hidden for a moment after navigation; reading it would show the wrong thread. Only inline
+ * styles and `hidden` are checked: the reader has no layout (jsdom, CLI) and must stay pure.
+ */
+export function isShown(element: Element, root: Element): boolean {
+  for (let node: Element | null = element; node !== null; node = node.parentElement) {
+    if (node.hasAttribute('hidden') || HIDDEN_STYLE.test(node.getAttribute('style') ?? '')) return false;
+    if (node === root) return true;
+  }
+  return true;
+}
+
+/** All shown matches of the first fallback that has any, in document order. */
+export function findAll(root: ParentNode & Element, key: GmailSelectorKey): Found<Element[]> | null {
+  for (const fallback of GMAIL_SELECTORS[key] as readonly SelectorFallback[]) {
+    const shown = [...root.querySelectorAll(fallback.selector)].filter((el) => isShown(el, root));
+    if (shown.length > 0) return { value: shown, via: describeFallback(fallback) };
+  }
+  return null;
+}
+
+/** The first shown match of the first fallback that has one. */
+export function findFirst(root: ParentNode & Element, key: GmailSelectorKey): Found | null {
+  const all = findAll(root, key);
+  const first = all?.value[0];
+  return all && first ? { value: first, via: all.via } : null;
+}
+
+/** `textContent` with runs of whitespace collapsed; null when empty. */
+export function cleanText(node: Node | null | undefined): string | null {
+  const text = (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return text === '' ? null : text;
+}

@@ -1,0 +1,61 @@
+import { resultIdentity } from './identity.ts';
+import { readGmailPage } from './read-page.ts';
+import type { GmailReadResult } from './types.ts';
+
+export interface WatchGmailOptions {
+  signal: AbortSignal;
+  /** Quiet time after the last DOM mutation or navigation before re-reading. */
+  debounceMs?: number;
+}
+
+/**
+ * Calls `onChange` with the current read now, then whenever navigation or DOM changes produce a
+ * different page identity. Gmail signals navigation both by hash changes and by DOM swaps, and
+ * mutates the DOM constantly, hence the debounce and the identity check. Everything stops when
+ * `signal` aborts.
+ */
+export function watchGmail(
+  win: Window,
+  onChange: (result: GmailReadResult) => void,
+  { signal, debounceMs = 200 }: WatchGmailOptions,
+): void {
+  if (signal.aborted) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastIdentity: string | null = null;
+
+  const emitIfChanged = (): void => {
+    timer = undefined;
+    if (signal.aborted) return;
+    // The address is read at emit time, not when the change was noticed: the thread id must come
+    // from where the user is now, or a stale thread's DOM could be shown under the new address.
+    const result = readGmailPage(win.document, win.location.href);
+    const identity = resultIdentity(result);
+    if (identity === lastIdentity) return;
+    lastIdentity = identity;
+    onChange(result);
+  };
+  const schedule = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(emitIfChanged, debounceMs);
+  };
+
+  win.addEventListener('hashchange', schedule, { signal });
+  win.addEventListener('popstate', schedule, { signal });
+  const observer = new win.MutationObserver(schedule);
+  observer.observe(win.document.body ?? win.document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['data-legacy-thread-id', 'data-thread-perm-id', 'data-message-id', 'class', 'style', 'hidden'],
+  });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      if (timer !== undefined) clearTimeout(timer);
+    },
+    { once: true },
+  );
+  emitIfChanged();
+}
