@@ -21,18 +21,21 @@ export function isShown(element: Element, root: Element): boolean {
   return true;
 }
 
-/** All shown matches of the first fallback that has any, in document order. */
-export function findAll(root: ParentNode & Element, key: GmailSelectorKey): Found<Element[]> | null {
+/**
+ * All matches of the first fallback that has any, in document order. `shownOnly` drops hidden ones;
+ * off inside one message, where Gmail hides parts (the recipient details) that are still true.
+ */
+export function findAll(root: Element, key: GmailSelectorKey, shownOnly = true): Found<Element[]> | null {
   for (const fallback of GMAIL_SELECTORS[key] as readonly SelectorFallback[]) {
-    const shown = [...root.querySelectorAll(fallback.selector)].filter((el) => isShown(el, root));
+    const shown = [...root.querySelectorAll(fallback.selector)].filter((el) => !shownOnly || isShown(el, root));
     if (shown.length > 0) return { value: shown, via: describeFallback(fallback) };
   }
   return null;
 }
 
-/** The first shown match of the first fallback that has one. */
-export function findFirst(root: ParentNode & Element, key: GmailSelectorKey): Found | null {
-  const all = findAll(root, key);
+/** The first match of the first fallback that has one. */
+export function findFirst(root: Element, key: GmailSelectorKey, shownOnly = true): Found | null {
+  const all = findAll(root, key, shownOnly);
   const first = all?.value[0];
   return all && first ? { value: first, via: all.via } : null;
 }

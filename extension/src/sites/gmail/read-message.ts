@@ -39,7 +39,7 @@ function recipients(element: Element): { to: Person[]; cc: Person[]; via: string
   const to: Person[] = [];
   const cc: Person[] = [];
   // The details table labels each row ("to:", "cc:"); the one-line summary does not.
-  const rows = findAll(element, 'recipientDetailsRow');
+  const rows = findAll(element, 'recipientDetailsRow', false);
   if (rows !== null) {
     for (const row of rows.value) {
       const label = (row.firstElementChild?.textContent ?? '').trim().toLowerCase();
@@ -51,7 +51,7 @@ function recipients(element: Element): { to: Person[]; cc: Person[]; via: string
     }
     if (to.length + cc.length > 0) return { to: dedupePeople(to), cc: dedupePeople(cc), via: rows.via };
   }
-  const summary = findAll(element, 'recipient');
+  const summary = findAll(element, 'recipient', false);
   if (summary === null) return { to: [], cc: [], via: null };
   const people = summary.value.map(personFromElement).filter((p): p is Person => p !== null);
   return { to: dedupePeople(people), cc: [], via: summary.via };
@@ -63,13 +63,13 @@ export function readMessage(element: Element): MessageRead {
     return { ok: false, reason: `message without a usable id: "${element.getAttribute('data-message-id') ?? ''}"` };
   }
   const matched: Record<string, string> = {};
-  const body = findFirst(element, 'body');
+  const body = findFirst(element, 'body', false);
   const collapsed = isCollapsed(element, body !== null);
-  const sender = findFirst(element, 'sender');
+  const sender = findFirst(element, 'sender', false);
   if (sender) matched.sender = sender.via;
-  const dated = findFirst(element, 'date');
+  const dated = findFirst(element, 'date', false);
   if (dated) matched.date = dated.via;
-  const dateText = cleanText(dated?.value) ?? cleanText(findFirst(element, 'dateText')?.value) ??
+  const dateText = cleanText(dated?.value) ?? cleanText(findFirst(element, 'dateText', false)?.value) ??
     dated?.value.getAttribute('title')?.trim() ?? null;
   const { to, cc, via } = collapsed ? { to: [], cc: [], via: null } : recipients(element);
   if (via) matched.recipients = via;

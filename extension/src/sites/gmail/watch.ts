@@ -41,7 +41,9 @@ export function watchGmail(
 
   win.addEventListener('hashchange', schedule, { signal });
   win.addEventListener('popstate', schedule, { signal });
-  const observer = new win.MutationObserver(schedule);
+  // The observer must come from the page's own realm (jsdom windows and content scripts differ).
+  const { MutationObserver: Observer } = win as Window & typeof globalThis;
+  const observer = new Observer(schedule);
   observer.observe(win.document.body ?? win.document.documentElement, {
     childList: true,
     subtree: true,
