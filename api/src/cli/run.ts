@@ -1,0 +1,202 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DataDirLockedError } from '../db/lock.ts';
+import { migrationsFolder } from '../db/migrate.ts';
+import { ConfigError, loadEnv, type Env } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { demo, orgCreate, tokenCreate, tokenRevoke, userAdd, type UserWithToken } from './admin-commands.ts';
+import { withDatabase } from './database.ts';
+import { doctor } from './doctor.ts';
+import { CliError, printer, type CliIo, type Printer } from './io.ts';
+import { serve } from './serve.ts';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+interface Command {
+  usage: string;
+  summary: string;
+  options: Options;
+  /** Positional arguments: exact count, or [min, max]. */
+  positionals: [number, number];
+  /** Returns the exit code, or 'running' when the process must stay up (serve). */
+  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[]; env: Env; out: Printer; io: CliIo }): Promise<number | 'running'>;
+}
+
+const str = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);
+
+function required(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = str(values[name]);
+  if (value === undefined || value.trim() === '') throw new CliError(`--${name} is required`);
+  return value;
+}
+
+const userLine = ({ user, token }: UserWithToken) => `  ${user.role.padEnd(8)} ${user.email.padEnd(34)} ${token}`;
+
+const commands: Record<string, Command> = {
+  serve: {
+    usage: 'serve [--port <n>] [--host <address>]',
+    summary: 'start the API (PORT/HOST from the environment by default)',
+    options: { port: { type: 'string' }, host: { type: 'string' } },
+    positionals: [0, 0],
+    async run({ values, env, out, io }) {
+      const port = str(values.port);
+      const host = str(values.host);
+      const merged = loadEnv({ ...io.env, ...(port === undefined ? {} : { PORT: port }), ...(host === undefined ? {} : { HOST: host }) });
+      await serve({ ...env, port: merged.port, host: merged.host }, out, io);
+      return 'running';
+    },
+  },
+  migrate: {
+    usage: 'migrate',
+    summary: 'apply pending database migrations',
+    options: {},
+    positionals: [0, 0],
+    async run({ env, out }) {
+      await withDatabase(env, 'migrate', async (database) => {
+        out.result({ migrated: true, database: database.kind, migrationsFolder }, `Migrations applied (${database.kind}).`);
+      });
+      return 0;
+    },
+  },
+  'org create': {
+    usage: 'org create <name>',
+    summary: 'create an organisation',
+    options: {},
+    positionals: [1, 1],
+    async run({ positionals, env, out }) {
+      const org = await withDatabase(env, 'org create', (database) => orgCreate(database.db, positionals[0] ?? ''));
+      out.result(org, `Created the organisation "${org.name}" (${org.id}).`);
+      return 0;
+    },
+  },
+  'user add': {
+    usage: 'user add --org <id|name> --email <email> --name <name> --role <sdr|ae|csm|marketing|manager|admin>',
+    summary: 'add a user to an organisation and print their first token',
+    options: { org: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
+    positionals: [0, 0],
+    async run({ values, env, out }) {
+      const input = { org: required(values, 'org'), email: required(values, 'email'), name: required(values, 'name'), role: required(values, 'role') };
+      const added = await withDatabase(env, 'user add', (database) => userAdd(database.db, input));
+      out.result(added, `Added ${added.user.email} (${added.user.role}). Their token, shown once:\n${added.token}`);
+      return 0;
+    },
+  },
+  'token create': {
+    usage: 'token create --user <email> [--org <id|name>]',
+    summary: 'create a token for a user (shown once; only its hash is stored)',
+    options: { user: { type: 'string' }, org: { type: 'string' } },
+    positionals: [0, 0],
+    async run({ values, env, out }) {
+      const input = { user: required(values, 'user'), org: str(values.org) };
+      const created = await withDatabase(env, 'token create', (database) => tokenCreate(database.db, input));
+      out.result(created, `A token for ${created.user.email}, shown once:\n${created.token}`);
+      return 0;
+    },
+  },
+  'token revoke': {
+    usage: 'token revoke <token> | token revoke --user <email> [--org <id|name>]',
+    summary: 'revoke one token, or every token of a user',
+    options: { user: { type: 'string' }, org: { type: 'string' } },
+    positionals: [0, 1],
+    async run({ values, positionals, env, out }) {
+      const input = { token: positionals[0], user: str(values.user), org: str(values.org) };
+      const result = await withDatabase(env, 'token revoke', (database) => tokenRevoke(database.db, input));
+      out.result(result, `Revoked ${result.revoked} token${result.revoked === 1 ? '' : 's'}.`);
+      return 0;
+    },
+  },
+  demo: {
+    usage: 'demo',
+    summary: 'create a demo organisation with an SDR, an AE, a CSM and a manager, and print their tokens',
+    options: {},
+    positionals: [0, 0],
+    async run({ env, out }) {
+      const created = await withDatabase(env, 'demo', (database) => demo(database.db));
+      out.result(created.users, [`Created "${created.org.name}" (${created.org.id}). Tokens, shown once:`, ...created.users.map(userLine)].join('\n'));
+      return 0;
+    },
+  },
+  doctor: {
+    usage: 'doctor <saved-page.html> [--url <page URL>]',
+    summary: "print what the extension's Gmail/LinkedIn readers see in a saved page",
+    options: { url: { type: 'string' } },
+    positionals: [1, 1],
+    async run({ values, positionals, io }) {
+      const report = await doctor(positionals[0] ?? '', str(values.url));
+      // The report is for reading and for bug reports alike: always JSON.
+      io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      return 0;
+    },
+  },
+};
+
+function helpText(): string {
+  const lines = Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return [
+    'Usage: pnpm baton <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Every command takes --json (machine-readable output) and --help.',
+    'Storage: the embedded database in BATON_DATA_DIR (default .baton/data), or DATABASE_URL=postgres://…',
+  ].join('\n');
+}
+
+function findCommand(argv: string[]): { name: string; command: Command; rest: string[] } | null {
+  const words = argv.filter((arg) => !arg.startsWith('-')).slice(0, 2);
+  for (const name of [words.join(' '), words[0] ?? '']) {
+    const command = commands[name];
+    if (!command) continue;
+    const rest = [...argv];
+    for (const word of name.split(' ')) rest.splice(rest.indexOf(word), 1);
+    return { name, command, rest };
+  }
+  return null;
+}
+
+/** Runs one CLI invocation; returns the exit code, or 'running' while a server keeps going. */
+export async function runCli(argv: string[], io: CliIo): Promise<number | 'running'> {
+  const json = argv.includes('--json');
+  const found = findCommand(argv);
+  if (!found) {
+    if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+      io.stdout(`${helpText()}\n`);
+      return 0;
+    }
+    io.stderr(`Unknown command: ${argv.filter((a) => !a.startsWith('-')).join(' ') || argv.join(' ')}\n\n${helpText()}\n`);
+    return 1;
+  }
+  const { name, command, rest } = found;
+  try {
+    const parsed = parseArgs({
+      args: rest,
+      options: { ...command.options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (parsed.values.help) {
+      io.stdout(`Usage: pnpm baton ${command.usage}\n  ${command.summary}\n  --json  machine-readable output\n`);
+      return 0;
+    }
+    const [min, max] = command.positionals;
+    if (parsed.positionals.length < min || parsed.positionals.length > max) {
+      throw new CliError(`Usage: pnpm baton ${command.usage}`);
+    }
+    const env = loadEnv(io.env);
+    return await command.run({ values: parsed.values, positionals: parsed.positionals, env, out: printer(io, json), io });
+  } catch (error) {
+    io.stderr(`${describeError(error, name)}\n`);
+    return 1;
+  }
+}
+
+function describeError(error: unknown, name: string): string {
+  if (error instanceof CliError || error instanceof ConfigError || error instanceof DataDirLockedError) return error.message;
+  if (error instanceof ApiError) return error.message;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    return `${(error as Error).message}\nUsage: pnpm baton ${commands[name]?.usage ?? name}`;
+  }
+  if (code === 'ECONNREFUSED') return `Cannot reach the PostgreSQL server in DATABASE_URL: ${(error as Error).message}`;
+  return `baton ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+}

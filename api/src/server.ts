@@ -1,0 +1,66 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { createApp, type App } from './app.ts';
+import type { Services } from './context.ts';
+import { lockDataDir, type DataDirLock } from './db/lock.ts';
+import type { Env } from './env.ts';
+import { closeServices, createServices } from './services/index.ts';
+import type { Logger } from './services/logger.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  app: App;
+  services: Services;
+  /** Stops accepting requests, ends open streams, closes the database and releases its lock. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the API on env.host:env.port (0 picks a free port). With the embedded database the data
+ * directory is locked first, so a second process fails fast instead of corrupting it.
+ */
+export async function startServer(env: Env, options: { logger?: Logger } = {}): Promise<RunningServer> {
+  const lock: DataDirLock | null = env.databaseUrl ? null : lockDataDir(env.dataDir, 'serve');
+  let services: Services | null = null;
+  try {
+    services = await createServices(env, options.logger ? { logger: options.logger } : {});
+    const app = createApp(services);
+    // TODO(issue 2): start the overdue-next-step sweep here once services/overdue-sweep.ts exists.
+    const server = createAdaptorServer({ fetch: app.fetch, hostname: env.host }) as Server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(env.port, env.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
+    lock?.update({ port, host: env.host });
+    const urlHost = env.host.includes(':') ? `[${env.host}]` : env.host;
+    const running = services;
+    let closing: Promise<void> | null = null;
+    return {
+      url: `http://${urlHost}:${port}`,
+      port,
+      app,
+      services: running,
+      close() {
+        closing ??= (async () => {
+          const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+          // Event streams never end on their own; idle keep-alive sockets would hold close() open.
+          server.closeAllConnections();
+          await stopped;
+          await closeServices(running);
+          lock?.release();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    if (services) await closeServices(services);
+    lock?.release();
+    throw error;
+  }
+}
