@@ -1,5 +1,49 @@
+import { Id, Timestamp, type AuditEntry } from '@baton/shared';
+import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
+import { auditLog } from '../db/schema.ts';
+import { badRequest } from '../errors.ts';
+import { validate } from '../middleware/validate.ts';
 
-// Routes are added by the audit work in progress.
-export const auditRoutes = new Hono<AppEnv>();
+const AuditQuery = z.object({
+  entityId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** An entry id (the last one of the previous page) or a time: entries strictly older. */
+  before: z.union([Id, Timestamp]).optional(),
+});
+
+const toEntry = (row: typeof auditLog.$inferSelect): AuditEntry => ({
+  id: row.id,
+  actorId: row.actorId,
+  action: row.action,
+  entityType: row.entityType,
+  entityId: row.entityId,
+  before: row.before ?? null,
+  after: row.after ?? null,
+  at: row.at.toISOString(),
+});
+
+export const auditRoutes = new Hono<AppEnv>().get('/', validate('query', AuditQuery), async (c) => {
+  const { entityId, limit, before } = c.req.valid('query');
+  const orgId = c.var.auth.orgId;
+  const conditions: SQL[] = [eq(auditLog.orgId, orgId)];
+  if (entityId) conditions.push(eq(auditLog.entityId, entityId));
+  if (before && Id.safeParse(before).success) {
+    // Entries of one transaction share a time, so the page boundary is (time, id).
+    const [anchor] = await c.var.db.select({ at: auditLog.at, id: auditLog.id }).from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.id, before))).limit(1);
+    if (!anchor) throw badRequest('before names no audit entry of this organisation');
+    conditions.push(or(lt(auditLog.at, anchor.at), and(eq(auditLog.at, anchor.at), lt(auditLog.id, anchor.id))) as SQL);
+  } else if (before) {
+    conditions.push(lt(auditLog.at, new Date(before)));
+  }
+  const rows = await c.var.db
+    .select()
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
+  const entries = rows.map(toEntry);
+  return c.json({ entries, nextBefore: entries.length === limit ? (entries.at(-1)?.id ?? null) : null }, 200);
+});

@@ -1,0 +1,37 @@
+import type { Deal } from '@baton/shared';
+import { and, desc, eq, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { deals } from '../db/schema.ts';
+import { liveContact } from './deals-store.ts';
+import { toDeal } from './serialize.ts';
+
+export const closedStages = ['won', 'lost'] as const;
+
+export interface DealFilter {
+  ownerId?: string | undefined;
+  stalled?: boolean | undefined;
+  contactId?: string | undefined;
+  limit: number;
+}
+
+/** Stalled: still open, and its next step is missing or overdue. */
+export function stalledCondition(now: Date): SQL {
+  return and(
+    notInArray(deals.stage, [...closedStages]),
+    or(isNull(deals.nextStepWhat), isNull(deals.nextStepDueAt), lt(deals.nextStepDueAt, now)),
+  ) as SQL;
+}
+
+export async function listDeals(db: Db, orgId: string, filter: DealFilter, now = new Date()): Promise<Deal[]> {
+  const conditions: SQL[] = [eq(deals.orgId, orgId)];
+  if (filter.ownerId) conditions.push(eq(deals.ownerId, filter.ownerId));
+  if (filter.contactId) conditions.push(eq(deals.contactId, (await liveContact(db, orgId, filter.contactId)).id));
+  if (filter.stalled) conditions.push(stalledCondition(now));
+  const rows = await db
+    .select()
+    .from(deals)
+    .where(and(...conditions))
+    .orderBy(desc(deals.updatedAt), desc(deals.id))
+    .limit(filter.limit);
+  return rows.map(toDeal);
+}

@@ -1,0 +1,34 @@
+import { alwaysRequired, handoffKinds, templateFor, type FieldPath, type HandoffKind, type HandoffTemplate } from '@baton/shared';
+import { eq } from 'drizzle-orm';
+import type { Auth } from '../context.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { orgs } from '../db/schema.ts';
+import { recordAudit } from './audit.ts';
+
+type Overrides = Partial<Record<HandoffKind, { required: FieldPath[] }>>;
+
+export async function templateOverrides(db: Tx, orgId: string): Promise<Overrides> {
+  const [row] = await db.select({ templates: orgs.handoffTemplates }).from(orgs).where(eq(orgs.id, orgId)).limit(1);
+  // The column is only written by setTemplate below, which stores validated field paths.
+  return (row?.templates ?? {}) as Overrides;
+}
+
+export async function templatesInForce(db: Tx, orgId: string): Promise<HandoffTemplate[]> {
+  const overrides = await templateOverrides(db, orgId);
+  return handoffKinds.map((kind) => templateFor(kind, overrides));
+}
+
+export async function setTemplate(db: Db, auth: Auth, kind: HandoffKind, required: FieldPath[], requestId: string): Promise<HandoffTemplate> {
+  // Stored with the always-required fields, so what the API lists is exactly what readiness enforces.
+  const fields = [...new Set<FieldPath>([...alwaysRequired, ...required])];
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select({ templates: orgs.handoffTemplates }).from(orgs).where(eq(orgs.id, auth.orgId)).for('update');
+    const overrides = (row?.templates ?? {}) as Overrides;
+    const before = templateFor(kind, overrides);
+    const next: Overrides = { ...overrides, [kind]: { required: fields } };
+    await tx.update(orgs).set({ handoffTemplates: next }).where(eq(orgs.id, auth.orgId));
+    const after = templateFor(kind, next);
+    await recordAudit(tx, { orgId: auth.orgId, actorId: auth.userId, action: 'handoff_template.update', entityType: 'org', entityId: auth.orgId, before, after, requestId });
+    return after;
+  });
+}
