@@ -1,0 +1,70 @@
+import type { Contact } from '@baton/shared';
+import { and, asc, eq, ilike, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Tx } from '../db/client.ts';
+import { contactIdentities, contacts } from '../db/schema.ts';
+import { identityKeys, lookupIdentities } from './contacts-identity.ts';
+import { identitiesOf, toContact, withIdentities } from './contacts-store.ts';
+
+const SEARCH_LIMIT = 20;
+
+export type ContactQuery = { email: string } | { linkedin: string } | { q: string };
+
+/** Live contacts matching an exact identity, or `q` in name, company or an email (case-insensitive). */
+export async function searchContacts(db: Tx, orgId: string, query: ContactQuery): Promise<Contact[]> {
+  if ('q' in query) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    const rows = await db
+      .select()
+      .from(contacts)
+      .where(
+        and(
+          eq(contacts.orgId, orgId),
+          isNull(contacts.mergedIntoId),
+          or(
+            ilike(contacts.name, pattern),
+            ilike(contacts.company, pattern),
+            sql`exists (select 1 from ${contactIdentities} where ${contactIdentities.orgId} = ${orgId} and ${contactIdentities.contactId} = ${contacts.id} and ${contactIdentities.kind} = 'email' and ${contactIdentities.value} ilike ${pattern})`,
+          ),
+        ),
+      )
+      .orderBy(asc(contacts.name), asc(contacts.id))
+      .limit(SEARCH_LIMIT);
+    return withIdentities(db, orgId, rows);
+  }
+  const keys = 'email' in query ? identityKeys([query.email], undefined) : identityKeys(undefined, query.linkedin);
+  const ids = [...new Set((await lookupIdentities(db, orgId, keys)).map((holder) => holder.contactId))];
+  if (ids.length === 0) return [];
+  const rows = await db.select().from(contacts).where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids), isNull(contacts.mergedIntoId)));
+  return withIdentities(db, orgId, rows);
+}
+
+/**
+ * Likely duplicates of a contact: same name and same company (case-insensitive), without
+ * identities that say otherwise (two different LinkedIn profiles). Offered, never merged here.
+ */
+export async function findDuplicates(db: Tx, orgId: string, contact: typeof contacts.$inferSelect): Promise<Contact[]> {
+  if (!contact.name?.trim() || !contact.company?.trim()) return [];
+  const rows = await db
+    .select()
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.orgId, orgId),
+        isNull(contacts.mergedIntoId),
+        ne(contacts.id, contact.id),
+        sql`lower(${contacts.name}) = lower(${contact.name.trim()})`,
+        sql`lower(${contacts.company}) = lower(${contact.company.trim()})`,
+      ),
+    )
+    .orderBy(asc(contacts.createdAt))
+    .limit(SEARCH_LIMIT);
+  const identities = await identitiesOf(db, orgId, [contact.id, ...rows.map((row) => row.id)]);
+  const slugOf = (id: string) => identities.find((identity) => identity.contactId === id && identity.kind === 'linkedin')?.value;
+  const mine = slugOf(contact.id);
+  return rows
+    .filter((row) => {
+      const theirs = slugOf(row.id);
+      return mine === undefined || theirs === undefined || mine === theirs;
+    })
+    .map((row) => toContact(row, identities));
+}
