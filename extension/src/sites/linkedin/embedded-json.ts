@@ -4,6 +4,8 @@ import { PROFILE_SELECTORS } from './selectors.ts';
 /** Profile fields found in LinkedIn's embedded API payloads for one slug. */
 export interface EmbeddedProfile {
   readonly name: string | null;
+  /** First and last name as the payload spells them, to cross-check the name on the page. */
+  readonly nameParts: readonly string[];
   readonly headline: string | null;
   readonly location: string | null;
 }
@@ -18,19 +20,23 @@ const MAX_NODES = 50_000;
  * navigation the blocks may still describe the previous person, so nothing else is trusted.
  */
 export function readEmbeddedProfile(doc: Document, slug: string): EmbeddedProfile | null {
-  const found: Record<keyof EmbeddedProfile, string | null> = { name: null, headline: null, location: null };
+  const found = { name: null as string | null, headline: null as string | null, location: null as string | null };
+  const nameParts: string[] = [];
   for (const block of doc.querySelectorAll(PROFILE_SELECTORS.embeddedJson[0].selector)) {
     const payload = parseJson(block.textContent ?? '');
     if (payload === undefined) continue;
     for (const entity of entitiesFor(payload, slug)) {
       const first = stringField(entity, 'firstName');
       const last = stringField(entity, 'lastName');
-      found.name ??= nonEmpty([first, last].filter((part) => part !== null).join(' '));
+      const parts = [first, last].filter((part) => part !== null);
+      found.name ??= nonEmpty(parts.join(' '));
+      nameParts.push(...parts);
       found.headline ??= stringField(entity, 'headline') ?? stringField(entity, 'occupation');
       found.location ??= stringField(entity, 'geoLocationName') ?? stringField(entity, 'locationName');
     }
   }
-  return found.name === null && found.headline === null && found.location === null ? null : found;
+  const empty = found.name === null && found.headline === null && found.location === null;
+  return empty ? null : { ...found, nameParts };
 }
 
 /** `undefined` for blocks that are not JSON: LinkedIn also ships non-JSON payloads in them. */

@@ -142,7 +142,10 @@ describe('readLinkedinPage on unrecognised pages', () => {
     ['https://evil-linkedin.com/in/dana-okafor/', 'not a LinkedIn page'],
     ['not a url at all ::', 'not a LinkedIn page'],
     ['https://www.linkedin.com/messaging/thread/2-abc/', 'LinkedIn messaging is not a profile'],
-    ['https://www.linkedin.com/in/dana-okafor/details/experience/', 'profile sub-page without the top card: open the main profile'],
+    [
+      'https://www.linkedin.com/in/dana-okafor/details/experience/',
+      'profile sub-page without the top card: open the main profile',
+    ],
     ['https://www.linkedin.com/in/', 'profile URL has no valid slug'],
     ['https://www.linkedin.com/jobs/view/123/', 'not a LinkedIn profile or company page'],
   ])('%s', (url, reason) => {

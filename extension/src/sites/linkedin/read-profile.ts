@@ -44,6 +44,11 @@ export function readProfile(doc: Document, pageUrl: string, urlSlug: string): Li
       reason: topCard ? 'profile name not found in the top card' : 'profile layout not recognised: no top card',
     };
   }
+  // Without a contact link, the payload for this slug is the only witness that the top card is
+  // not the previous person's. Any shared name part counts as agreement (nicknames, credentials).
+  if (domSlug === null && embedded && !sharesNamePart(name, embedded.nameParts)) {
+    return { kind: 'not_recognised', reason: STALE_PROFILE_REASON };
+  }
   const company = topCard ? readCompany(topCard.element, matched) : null;
   const title = readTitle(doc, matched);
   const photoUrl = topCard ? readPhoto(topCard.element, profileUrl, matched) : null;
@@ -59,6 +64,11 @@ export function readProfile(doc: Document, pageUrl: string, urlSlug: string): Li
     photoUrl,
     matched,
   };
+}
+
+function sharesNamePart(name: string, parts: readonly string[]): boolean {
+  const shown = name.normalize('NFKC').toLowerCase();
+  return parts.length === 0 || parts.some((part) => shown.includes(part.normalize('NFKC').toLowerCase()));
 }
 
 function hasVisibleText(element: Element): boolean {

@@ -56,7 +56,11 @@ export const PROFILE_SELECTORS = {
   photo: [
     { selector: 'img.pv-top-card-profile-picture__image--show', since: '2023' },
     { selector: 'img.pv-top-card-profile-picture__image', since: '2022' },
-    { selector: 'img.top-card__profile-image', since: '2021', note: 'logged-out public page; not in page-structure.md' },
+    {
+      selector: 'img.top-card__profile-image',
+      since: '2021',
+      note: 'logged-out public page; not in page-structure.md',
+    },
   ],
   contactInfo: [{ selector: 'a#top-card-text-details-contact-info', since: '2022' }],
   embeddedJson: [{ selector: 'code[id^="bpr-guid-"]', since: '2019' }],
