@@ -60,7 +60,7 @@ function recipients(element: Element): { to: Person[]; cc: Person[]; via: string
 export function readMessage(element: Element): MessageRead {
   const ids = messageIds(element);
   if (ids === null) {
-    return { ok: false, reason: `message without a usable id: "${element.getAttribute('data-message-id') ?? ''}"` };
+    return { ok: false, reason: `message without a usable id: "${(element.getAttribute('data-message-id') ?? '').slice(0, 60)}"` };
   }
   const matched: Record<string, string> = {};
   const body = findFirst(element, 'body', false);

@@ -15,7 +15,7 @@ const FIXED_THREAD = /^(?:thread-)?f:(\d{1,20})$/;
 // the same number spells base64 of `f:<decimal>` (or `thread-a:...`).
 const TOKEN_ALPHABET = 'BCDFGHJKLMNPQRSTVWXZbcdfghjklmnpqrstvwxz';
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const TOKEN_SHAPE = /^[BCDFGHJKLMNPQRSTVWXZbcdfghjklmnpqrstvwxz]{16,80}$/;
+const TOKEN_SHAPE = /^[BCDFGHJKLMNPQRSTVWXZbcdfghjklmnpqrstvwxz]{4,80}$/;
 
 /** The 16-hex id of a decimal Gmail id, or null when it is not a 64-bit number. */
 export function decimalToHexId(decimal: string): string | null {

@@ -39,8 +39,10 @@ export function watchGmail(
     timer = setTimeout(emitIfChanged, debounceMs);
   };
 
-  win.addEventListener('hashchange', schedule, { signal });
-  win.addEventListener('popstate', schedule, { signal });
+  // Listeners are removed by hand, not via `{ signal }`: the signal may come from another realm
+  // (a jsdom window, or the extension's world) and the DOM rejects foreign signals.
+  win.addEventListener('hashchange', schedule);
+  win.addEventListener('popstate', schedule);
   // The observer must come from the page's own realm (jsdom windows and content scripts differ).
   const { MutationObserver: Observer } = win as Window & typeof globalThis;
   const observer = new Observer(schedule);
@@ -54,6 +56,8 @@ export function watchGmail(
   signal.addEventListener(
     'abort',
     () => {
+      win.removeEventListener('hashchange', schedule);
+      win.removeEventListener('popstate', schedule);
       observer.disconnect();
       if (timer !== undefined) clearTimeout(timer);
     },
