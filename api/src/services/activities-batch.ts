@@ -1,0 +1,201 @@
+import { ActivityInput, serverOnlyActivityTypes, type ActivityResult } from '@baton/shared';
+import { and, eq, inArray, or } from 'drizzle-orm';
+import type { Auth } from '../context.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { activities, contacts, deals } from '../db/schema.ts';
+import { contentHash, dedupeKeyOf } from './activities-hash.ts';
+import { recordAudit } from './audit.ts';
+
+type Caller = Pick<Auth, 'orgId' | 'userId'> & { requestId: string };
+
+interface Candidate {
+  index: number;
+  input: ActivityInput;
+  hash: string;
+  dedupeKey: string | null;
+}
+
+interface Stored {
+  id: string;
+  contentHash: string;
+  dedupeKey: string | null;
+}
+
+const serverOnly: readonly string[] = serverOnlyActivityTypes;
+
+/**
+ * Stores a batch of client activities with a constant number of queries whatever its size:
+ * one lookup of what exists, one of contacts, one of deals, one multi-row insert, one audit
+ * insert. Each item gets its own result, in input order; a bad item never sinks the others.
+ */
+export async function ingestActivities(db: Db, caller: Caller, items: readonly unknown[]): Promise<ActivityResult[]> {
+  const results: (ActivityResult | undefined)[] = new Array(items.length);
+  const leaders = new Map<string, Candidate>();
+  const followers: Candidate[] = [];
+  items.forEach((item, index) => {
+    const parsed = ActivityInput.safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
+      results[index] = { id: rawId(item), status: 'invalid', error: `${where}${issue?.message ?? 'invalid activity'}` };
+      return;
+    }
+    const input = parsed.data;
+    if (serverOnly.includes(input.type)) {
+      results[index] = { id: input.id, status: 'invalid', error: `type "${input.type}" is written by the server only` };
+      return;
+    }
+    const candidate = { index, input, hash: contentHash(input), dedupeKey: dedupeKeyOf(input) };
+    // A second item with the same id in one batch is judged against the first one.
+    if (leaders.has(input.id)) followers.push(candidate);
+    else leaders.set(input.id, candidate);
+  });
+
+  const leading = [...leaders.values()];
+  if (leading.length > 0) {
+    await db.transaction(async (tx) => {
+      const created = await store(tx, caller, leading, results);
+      await audit(tx, caller, created);
+    });
+  }
+  for (const follower of followers) {
+    const leader = leaders.get(follower.input.id);
+    const outcome = leader ? results[leader.index] : undefined;
+    results[follower.index] =
+      leader?.hash !== follower.hash
+        ? { id: follower.input.id, status: 'conflict', error: 'this id was already used for other content' }
+        : outcome?.status === 'created'
+          ? { id: follower.input.id, status: 'duplicate' }
+          : (outcome ?? { id: follower.input.id, status: 'duplicate' });
+  }
+  return results.map((result, index) => result ?? { id: rawId(items[index]), status: 'invalid', error: 'not processed' });
+}
+
+async function store(tx: Tx, caller: Caller, leading: Candidate[], results: (ActivityResult | undefined)[]) {
+  const { orgId } = caller;
+  const ids = leading.map((candidate) => candidate.input.id);
+  const keys = [...new Set(leading.flatMap((candidate) => (candidate.dedupeKey ? [candidate.dedupeKey] : [])))];
+  const contactIds = [...new Set(leading.map((candidate) => candidate.input.contactId))];
+  const dealIds = [...new Set(leading.flatMap((candidate) => (candidate.input.dealId ? [candidate.input.dealId] : [])))];
+
+  const [existing, contactRows, dealRows] = [
+    await findStored(tx, orgId, ids, keys),
+    // KEY SHARE holds off a merge of these contacts until this batch commits, so no activity
+    // lands on a contact that has just become a tombstone.
+    await tx
+      .select({ id: contacts.id, mergedIntoId: contacts.mergedIntoId })
+      .from(contacts)
+      .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, contactIds)))
+      .for('key share'),
+    dealIds.length === 0
+      ? []
+      : await tx.select({ id: deals.id, contactId: deals.contactId }).from(deals).where(and(eq(deals.orgId, orgId), inArray(deals.id, dealIds))),
+  ];
+  const survivorOf = new Map(contactRows.map((row) => [row.id, row.mergedIntoId ?? row.id]));
+  const contactOfDeal = new Map(dealRows.map((row) => [row.id, row.contactId]));
+
+  const toInsert: (Candidate & { contactId: string })[] = [];
+  const claimedKeys = new Set<string>();
+  for (const candidate of leading) {
+    const { input } = candidate;
+    const prior = judgeAgainstStored(candidate, existing);
+    if (prior) {
+      results[candidate.index] = prior;
+      continue;
+    }
+    const contactId = survivorOf.get(input.contactId);
+    if (!contactId) {
+      results[candidate.index] = { id: input.id, status: 'invalid', error: 'unknown contact' };
+      continue;
+    }
+    if (input.dealId && contactOfDeal.get(input.dealId) !== contactId) {
+      results[candidate.index] = { id: input.id, status: 'invalid', error: 'dealId is not a deal of this contact' };
+      continue;
+    }
+    if (candidate.dedupeKey) {
+      if (claimedKeys.has(candidate.dedupeKey)) {
+        results[candidate.index] = { id: input.id, status: 'duplicate' };
+        continue;
+      }
+      claimedKeys.add(candidate.dedupeKey);
+    }
+    toInsert.push({ ...candidate, contactId });
+  }
+  if (toInsert.length === 0) return [];
+
+  const inserted = await tx
+    .insert(activities)
+    .values(
+      toInsert.map(({ input, hash, dedupeKey, contactId }) => ({
+        orgId,
+        id: input.id,
+        contactId,
+        dealId: input.dealId ?? null,
+        type: input.type,
+        occurredAt: new Date(input.occurredAt),
+        subject: input.subject ?? null,
+        body: input.body ?? null,
+        source: input.source ?? null,
+        details: input.details ?? null,
+        actorId: caller.userId,
+        dedupeKey,
+        contentHash: hash,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: activities.id });
+  const createdIds = new Set(inserted.map((row) => row.id));
+  const lost = toInsert.filter((candidate) => !createdIds.has(candidate.input.id));
+  // Only when a concurrent request stored the same id or message first: ask once more what won.
+  const winners = lost.length === 0 ? [] : await findStored(tx, orgId, lost.map((c) => c.input.id), lost.flatMap((c) => (c.dedupeKey ? [c.dedupeKey] : [])));
+  for (const candidate of toInsert) {
+    results[candidate.index] = createdIds.has(candidate.input.id)
+      ? { id: candidate.input.id, status: 'created' }
+      : (judgeAgainstStored(candidate, winners) ?? { id: candidate.input.id, status: 'duplicate' });
+  }
+  return toInsert.filter((candidate) => createdIds.has(candidate.input.id));
+}
+
+function findStored(tx: Tx, orgId: string, ids: string[], keys: string[]): Promise<Stored[]> {
+  const byId = inArray(activities.id, ids);
+  return tx
+    .select({ id: activities.id, contentHash: activities.contentHash, dedupeKey: activities.dedupeKey })
+    .from(activities)
+    .where(and(eq(activities.orgId, orgId), keys.length > 0 ? or(byId, inArray(activities.dedupeKey, keys)) : byId));
+}
+
+function judgeAgainstStored(candidate: Candidate, stored: readonly Stored[]): ActivityResult | null {
+  const id = candidate.input.id;
+  const sameId = stored.find((row) => row.id === id);
+  if (sameId) {
+    return sameId.contentHash === candidate.hash ? { id, status: 'duplicate' } : { id, status: 'conflict', error: 'this id was already used for other content' };
+  }
+  if (candidate.dedupeKey && stored.some((row) => row.dedupeKey === candidate.dedupeKey)) return { id, status: 'duplicate' };
+  return null;
+}
+
+/** One audit row per contact the batch added to, with counts: cheap enough for bulk ingest. */
+async function audit(tx: Tx, caller: Caller, created: readonly (Candidate & { contactId: string })[]) {
+  const perContact = new Map<string, Record<string, number>>();
+  for (const candidate of created) {
+    const counts = perContact.get(candidate.contactId) ?? {};
+    counts[candidate.input.type] = (counts[candidate.input.type] ?? 0) + 1;
+    perContact.set(candidate.contactId, counts);
+  }
+  await recordAudit(
+    tx,
+    [...perContact].map(([contactId, byType]) => ({
+      orgId: caller.orgId,
+      actorId: caller.userId,
+      action: 'activities.batch',
+      entityType: 'contact',
+      entityId: contactId,
+      after: { created: Object.values(byType).reduce((sum, n) => sum + n, 0), byType },
+      requestId: caller.requestId,
+    })),
+  );
+}
+
+function rawId(item: unknown): string {
+  return item !== null && typeof item === 'object' && 'id' in item && typeof item.id === 'string' ? item.id.slice(0, 100) : '';
+}
