@@ -6,6 +6,7 @@ import type { Services } from './context.ts';
 import { lockDataDir, type DataDirLock } from './db/lock.ts';
 import type { Env } from './env.ts';
 import { closeServices, createServices } from './services/index.ts';
+import { startOverdueSweep } from './services/overdue-sweep.ts';
 import type { Logger } from './services/logger.ts';
 
 export interface RunningServer {
@@ -27,7 +28,6 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
   try {
     services = await createServices(env, options.logger ? { logger: options.logger } : {});
     const app = createApp(services);
-    // TODO(issue 2): start the overdue-next-step sweep here once services/overdue-sweep.ts exists.
     const server = createAdaptorServer({ fetch: app.fetch, hostname: env.host }) as Server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -40,6 +40,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
     lock?.update({ port, host: env.host });
     const urlHost = env.host.includes(':') ? `[${env.host}]` : env.host;
     const running = services;
+    const stopSweep = startOverdueSweep(running);
     let closing: Promise<void> | null = null;
     return {
       url: `http://${urlHost}:${port}`,
@@ -52,6 +53,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
           // Event streams never end on their own; idle keep-alive sockets would hold close() open.
           server.closeAllConnections();
           await stopped;
+          await stopSweep();
           await closeServices(running);
           lock?.release();
         })();

@@ -1,0 +1,20 @@
+import type { App } from '../app.ts';
+
+export interface ServedRoute {
+  method: string;
+  path: string;
+}
+
+/**
+ * The app's own list of endpoints (method + path), without middleware (`ALL`) entries and with
+ * validators collapsed into their route: the source the OpenAPI and isolation tests iterate.
+ */
+export function appRoutes(app: App): ServedRoute[] {
+  const seen = new Map<string, ServedRoute>();
+  for (const route of app.routes) {
+    if (route.method === 'ALL') continue;
+    const path = route.path.length > 1 ? route.path.replace(/\/+$/, '') : route.path;
+    seen.set(`${route.method} ${path}`, { method: route.method, path });
+  }
+  return [...seen.values()];
+}
