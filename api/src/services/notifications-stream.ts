@@ -11,7 +11,8 @@ const BACKLOG_LIMIT = 500;
 
 /**
  * Server-Sent Events of the caller's notifications. On connect: everything after `lastEventId`
- * (or, on a first connect, what is unread), then each new one as any API process announces it.
+ * (or, on a first connect, what is unread), then a `ready` event, then each new one as any API
+ * process announces it.
  * Announcements carry only ids; rows are read here, scoped to the caller.
  */
 export function streamNotifications(c: Context<AppEnv>, lastEventId: number | undefined): Response {
@@ -50,6 +51,8 @@ export function streamNotifications(c: Context<AppEnv>, lastEventId: number | un
           .orderBy(asc(notifications.seq))
           .limit(BACKLOG_LIMIT);
         for (const row of backlog) await send(row);
+        // Tells the client (and tests) that the catch-up is over: everything after this is live.
+        await stream.writeSSE({ event: 'ready', data: JSON.stringify({ backlog: backlog.length }) });
         while (!closed) {
           if (announced.length === 0) {
             await new Promise<void>((resolve) => {

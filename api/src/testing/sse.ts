@@ -7,8 +7,8 @@ export interface SseEvent {
 }
 
 export interface SseReader {
-  /** The next event (comments such as heartbeats are skipped). */
-  next(): Promise<SseEvent>;
+  /** The next event named `name` (others, and comments such as heartbeats, are skipped). */
+  next(name?: string): Promise<SseEvent>;
   close(): Promise<void>;
 }
 
@@ -33,14 +33,14 @@ export function readSse(response: Response): SseReader {
     return data.length === 0 ? null : { event, id, data: data.join('\n') };
   };
   return {
-    async next() {
+    async next(name = 'notification') {
       for (;;) {
         const end = buffer.indexOf('\n\n');
         if (end !== -1) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const parsed = parse(block);
-          if (parsed) return parsed;
+          if (parsed?.event === name) return parsed;
           continue;
         }
         const { done, value } = await reader.read();
