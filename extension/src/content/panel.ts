@@ -1,0 +1,82 @@
+import { panelCss, pageRoomCss } from './panel-styles.ts';
+
+const ROOM_ATTRIBUTE = 'data-baton-panel';
+
+export interface Panel {
+  setCollapsed(collapsed: boolean): void;
+  readonly collapsed: boolean;
+}
+
+export interface PanelOptions {
+  /** The extension page to embed, already carrying its nonce in the hash. */
+  frameUrl: string;
+  collapsed: boolean;
+  onToggle(collapsed: boolean): void;
+  signal: AbortSignal;
+}
+
+/**
+ * Mounts the sidebar container: a fixed panel on the right holding the extension-origin iframe,
+ * and a slim "Baton" tab that reopens it. The iframe is created once and only hidden when
+ * collapsed, so Gmail's navigation and collapsing never reload it. Plain DOM: this runs in the
+ * page and must stay small.
+ */
+export function mountPanel(doc: Document, options: PanelOptions): Panel {
+  const host = doc.createElement('baton-sidebar');
+  // Open, so tests and assistive tech can reach the tab; it holds no CRM data, only the frame.
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = panelCss;
+
+  const panel = doc.createElement('div');
+  panel.className = 'panel';
+  const frame = doc.createElement('iframe');
+  frame.title = 'Baton sidebar';
+  frame.src = options.frameUrl;
+  frame.setAttribute('allow', '');
+  panel.append(frame);
+
+  const tab = doc.createElement('button');
+  tab.type = 'button';
+  tab.className = 'tab';
+  tab.textContent = 'Baton';
+  tab.setAttribute('aria-label', 'Open Baton panel');
+  tab.addEventListener('click', () => {
+    apply(false);
+    options.onToggle(false);
+  });
+
+  root.append(style, panel, tab);
+  const room = doc.createElement('style');
+  room.textContent = pageRoomCss(ROOM_ATTRIBUTE);
+  doc.head.append(room);
+  doc.documentElement.append(host);
+
+  let collapsed = options.collapsed;
+  function apply(next: boolean): void {
+    collapsed = next;
+    panel.hidden = next;
+    tab.hidden = !next;
+    doc.documentElement.setAttribute(ROOM_ATTRIBUTE, next ? 'collapsed' : 'open');
+    // Gmail sizes its panes from window resizes; tell it the available width changed.
+    doc.defaultView?.dispatchEvent(new Event('resize'));
+  }
+  apply(collapsed);
+
+  options.signal.addEventListener(
+    'abort',
+    () => {
+      host.remove();
+      room.remove();
+      doc.documentElement.removeAttribute(ROOM_ATTRIBUTE);
+    },
+    { once: true },
+  );
+
+  return {
+    setCollapsed: apply,
+    get collapsed() {
+      return collapsed;
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { mountOptions } from '../../options/mount.tsx';
+
+const root = document.getElementById('root');
+if (root) mountOptions(root);

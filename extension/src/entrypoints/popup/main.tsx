@@ -1,0 +1,4 @@
+import { mountPopup } from '../../popup/mount.tsx';
+
+const root = document.getElementById('root');
+if (root) mountPopup(root);

@@ -1,0 +1,4 @@
+import { mountSidebar } from '../../sidebar/mount.tsx';
+
+const root = document.getElementById('root');
+if (root) mountSidebar(root, window.location.hash);

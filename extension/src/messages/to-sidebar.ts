@@ -1,0 +1,39 @@
+import { GmailReadResultSchema } from '../sites/gmail/types.ts';
+import { z } from 'zod';
+import { Nonce } from './nonce.ts';
+import { fromThisExtension, fromTopFrameOf, reject, type Sender, type Verdict } from './sender.ts';
+
+/**
+ * What a page reader saw, tagged by site. The LinkedIn reader's result joins this union when the
+ * LinkedIn sidebar lands (issue 4).
+ */
+export const PageContext = z.discriminatedUnion('site', [
+  z.object({ site: z.literal('gmail'), read: GmailReadResultSchema }),
+]);
+export type PageContext = z.infer<typeof PageContext>;
+
+/** Content script → its sidebar frame, via `runtime.sendMessage`; also the answer to `sidebar-ready`. */
+export const PageContextMessage = z.object({
+  type: z.literal('page-context'),
+  nonce: Nonce,
+  context: PageContext,
+});
+export type PageContextMessage = z.infer<typeof PageContextMessage>;
+
+/**
+ * `runtime.sendMessage` reaches every extension page (other tabs' sidebars, the popup, the
+ * background), so the sidebar takes only page context from this extension, from the top frame of
+ * its own tab, carrying its own nonce — and only after the payload parses.
+ */
+export function acceptPageContext(
+  raw: unknown,
+  sender: Sender,
+  own: { extensionId: string; tabId: number; nonce: string },
+): Verdict<PageContextMessage> {
+  if (!fromThisExtension(sender, own.extensionId)) return reject('foreign sender');
+  if (!fromTopFrameOf(sender, own.tabId)) return reject('another tab or frame');
+  const parsed = PageContextMessage.safeParse(raw);
+  if (!parsed.success) return reject('malformed message');
+  if (parsed.data.nonce !== own.nonce) return reject('wrong nonce');
+  return { ok: true, message: parsed.data };
+}

@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../ui/styles.css';
+import { PopupApp } from './popup-app.tsx';
+
+export function mountPopup(container: HTMLElement): void {
+  createRoot(container).render(
+    <StrictMode>
+      <div style={{ width: 320 }}>
+        <PopupApp />
+      </div>
+    </StrictMode>,
+  );
+}

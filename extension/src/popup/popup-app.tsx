@@ -1,0 +1,83 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
+import { unreadNotifications } from '../local/read.ts';
+import { syncStatus } from '../local/status.ts';
+import { sendToBackground } from '../messages/send.ts';
+import type { Settings } from '../settings/index.ts';
+import { SyncBadge } from '../sidebar/sync-badge/sync-badge.tsx';
+import { formatDateTime, roleLabel } from '../ui/format.ts';
+import { batonDb } from '../ui/local-context.ts';
+import { Section } from '../ui/section.tsx';
+import { isSignedIn, useSettings } from '../ui/use-settings.ts';
+import type { BatonDb } from '../local/db.ts';
+
+const report = (what: string) => (error: unknown) => console.error(`[baton] ${what} failed`, error);
+
+export function PopupApp() {
+  const settings = useSettings();
+  if (settings === undefined) return <p className="section muted" role="status">Loading…</p>;
+  return (
+    <PopupView
+      settings={settings}
+      db={batonDb()}
+      openOptions={() => void browser.runtime.openOptionsPage().catch(report('opening options'))}
+      syncNow={() => void sendToBackground({ type: 'sync-now' }).catch(report('sync now'))}
+    />
+  );
+}
+
+/** Who is signed in, whether work is waiting, and the cached notifications (live SSE: issue 5). */
+export function PopupView({ settings, db, openOptions, syncNow }: { settings: Settings; db: BatonDb; openOptions: () => void; syncNow: () => void }) {
+  const status = useLiveQuery(() => syncStatus(db), [db]);
+  const unread = useLiveQuery(() => unreadNotifications(db), [db]);
+  if (!isSignedIn(settings) || settings.user === null) {
+    return (
+      <section className="section stack" aria-labelledby="popup-title">
+        <h1 id="popup-title">Baton</h1>
+        <p className="muted">Not signed in.</p>
+        <button type="button" className="primary" onClick={openOptions}>
+          Open Baton options
+        </button>
+      </section>
+    );
+  }
+  return (
+    <>
+      <section className="section" aria-labelledby="popup-title">
+        <h1 id="popup-title">Baton</h1>
+        <p className="small">
+          Signed in as {settings.user.name} ({roleLabel(settings.user.role)})
+        </p>
+        <div className="row">
+          <SyncBadge status={status} />
+          <button type="button" className="link small" onClick={syncNow}>
+            Sync now
+          </button>
+        </div>
+        <p className="small muted">{status?.lastSyncedAt ? `Last synced ${formatDateTime(status.lastSyncedAt)}` : 'Not synced yet'}</p>
+      </section>
+      <Section title={`Notifications (${unread?.length ?? 0} unread)`}>
+        {unread === undefined ? null : unread.length === 0 ? (
+          <p className="muted">Nothing new.</p>
+        ) : (
+          <ul className="stack">
+            {unread.map((note) => (
+              <li key={note.id}>
+                <strong>{note.title}</strong>
+                <br />
+                <span className="small">{note.body}</span>
+                <br />
+                <span className="small muted">{formatDateTime(note.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <div className="section">
+        <button type="button" onClick={openOptions}>
+          Options
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Brief } from '@baton/shared';
+import { roleLabel, stageLabel } from '../../ui/format.ts';
+
+/** Who this is and where the deal stands: the first thing a rep reads. */
+export function ContactCard({ brief }: { brief: Brief }) {
+  const { contact, owner, deal, dealOwner } = brief;
+  const role = [contact.title, contact.company].filter(Boolean).join(' at ');
+  return (
+    <section className="section" aria-labelledby="contact-name">
+      <h1 id="contact-name">{contact.name ?? contact.emails[0] ?? 'Unnamed contact'}</h1>
+      {role ? <p className="muted">{role}</p> : null}
+      <p className="small">
+        Owner: {owner ? `${owner.name} (${roleLabel(owner.role)})` : <span className="muted">nobody yet</span>}
+      </p>
+      {deal ? (
+        <p className="small">
+          Deal: {deal.title} <span className="pill">{stageLabel(deal.stage)}</span>
+          {dealOwner && dealOwner.id !== owner?.id ? <span className="muted"> · {dealOwner.name}</span> : null}
+        </p>
+      ) : (
+        <p className="small muted">No deal yet</p>
+      )}
+    </section>
+  );
+}

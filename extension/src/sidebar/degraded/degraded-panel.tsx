@@ -1,0 +1,45 @@
+import { normalizeEmail } from '@baton/shared';
+import { useState, type FormEvent } from 'react';
+import type { Person } from '../../sites/gmail/types.ts';
+import { Section } from '../../ui/section.tsx';
+import { ThreadLookup } from './thread-lookup.tsx';
+
+/**
+ * The page reader could not make sense of this page (Gmail changed its markup, or an unusual
+ * view). Say so plainly, then let the rep look someone up or add them by email by hand.
+ */
+export function DegradedPanel({ reason }: { reason: string }) {
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [person, setPerson] = useState<Person | null>(null);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const address = normalizeEmail(email);
+    if (address === null) {
+      setError('Enter a valid email address.');
+      return;
+    }
+    setError(null);
+    setPerson({ email: address, name: null });
+  }
+
+  return (
+    <>
+      <section className="section" aria-labelledby="degraded-title">
+        <h1 id="degraded-title">Baton can't read this page</h1>
+        <p className="muted">{reason}</p>
+        <p className="muted small">You can still look someone up or add them by their email address.</p>
+        <form onSubmit={submit} className="row" aria-label="Find a contact by email" role="search">
+          <label className="visually-hidden" htmlFor="lookup-email">
+            Email address
+          </label>
+          <input id="lookup-email" type="email" value={email} onChange={(event) => setEmail(event.target.value)} placeholder="name@company.com" />
+          <button type="submit">Search</button>
+        </form>
+        {error ? <p className="danger" role="alert">{error}</p> : null}
+      </section>
+      {person ? <ThreadLookup key={person.email} person={person} /> : <Section title="Contact"><p className="muted">Search by email to see a contact.</p></Section>}
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../ui/styles.css';
+import './sidebar.css';
+import { SidebarApp } from './shell/sidebar-app.tsx';
+
+export function mountSidebar(container: HTMLElement, hash: string): void {
+  // The cache is the source of truth on screen; the API refreshes it quietly in the background.
+  const queries = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } } });
+  createRoot(container).render(
+    <StrictMode>
+      <QueryClientProvider client={queries}>
+        <SidebarApp hash={hash} />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}

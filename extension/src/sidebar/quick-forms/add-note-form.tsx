@@ -1,0 +1,42 @@
+import { useState, type FormEvent } from 'react';
+import { addNote } from '../../local/activities.ts';
+import { errorText } from '../../ui/error-text.ts';
+import { useSidebarEnv } from '../shell/sidebar-env.tsx';
+
+export function AddNoteForm({ contactId, dealId, onSaved, onCancel }: { contactId: string; dealId: string | null; onSaved: () => void; onCancel: () => void }) {
+  const { local } = useSidebarEnv();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (text.trim() === '') {
+      setError('Write something first.');
+      return;
+    }
+    try {
+      await addNote(local, contactId, text, { dealId });
+      onSaved();
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} aria-label="Add note">
+      <label>
+        <span>Note</span>
+        <textarea value={text} onChange={(event) => setText(event.target.value)} autoFocus />
+      </label>
+      {error ? <p className="danger" role="alert">{error}</p> : null}
+      <div className="row">
+        <button type="submit" className="primary">
+          Save note
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

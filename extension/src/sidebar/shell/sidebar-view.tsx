@@ -1,0 +1,65 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { PageContext } from '../../messages/to-sidebar.ts';
+import { syncStatus } from '../../local/status.ts';
+import { isSignedIn } from '../../ui/use-settings.ts';
+import { DegradedPanel } from '../degraded/degraded-panel.tsx';
+import { HomePanel } from '../home/home-panel.tsx';
+import { SignInPrompt } from '../sign-in/sign-in-prompt.tsx';
+import { SyncBadge } from '../sync-badge/sync-badge.tsx';
+import { ThreadPanel } from '../thread/thread-panel.tsx';
+import { SidebarEnvProvider, type SidebarEnv } from './sidebar-env.tsx';
+
+export interface SidebarViewProps {
+  env: SidebarEnv;
+  /** null until the content script has sent what the page shows. */
+  context: PageContext | null;
+  onCollapse?: () => void;
+}
+
+/** The sidebar for a given page context; everything below reads the environment from context. */
+export function SidebarView({ env, context, onCollapse }: SidebarViewProps) {
+  const status = useLiveQuery(() => syncStatus(env.local.db), [env.local.db]);
+  const signedIn = isSignedIn(env.settings);
+  return (
+    <SidebarEnvProvider value={env}>
+      <header className="bar">
+        <span className="brand" aria-hidden="true">
+          Baton
+        </span>
+        {signedIn ? <SyncBadge status={status} /> : null}
+        {signedIn && status && status.pending > 0 ? (
+          <button type="button" className="link small" onClick={env.syncNow}>
+            Sync now
+          </button>
+        ) : null}
+        {onCollapse ? (
+          <button type="button" className="icon" onClick={onCollapse} aria-label="Collapse Baton panel" title="Collapse">
+            ⟩
+          </button>
+        ) : null}
+      </header>
+      <main>{signedIn ? <PagePanel context={context} /> : <SignInPrompt onOpenOptions={env.openOptions} />}</main>
+    </SidebarEnvProvider>
+  );
+}
+
+function PagePanel({ context }: { context: PageContext | null }) {
+  if (context === null) {
+    return (
+      <p className="section muted" role="status">
+        Reading the page…
+      </p>
+    );
+  }
+  const read = context.read;
+  switch (read.kind) {
+    case 'thread':
+      // Keyed by thread: moving to another thread starts from a clean slate, never the previous contact.
+      return <ThreadPanel key={read.threadId} thread={read} />;
+    case 'list':
+    case 'other':
+      return <HomePanel />;
+    case 'not_recognised':
+      return <DegradedPanel reason={read.reason} />;
+  }
+}

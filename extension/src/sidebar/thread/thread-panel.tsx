@@ -1,0 +1,58 @@
+import type { GmailThreadResult } from '../../sites/gmail/types.ts';
+import { errorText } from '../../ui/error-text.ts';
+import { Section } from '../../ui/section.tsx';
+import { ContactCard } from '../contact/contact-card.tsx';
+import { HandoffBrief } from '../handoff-brief/handoff-brief.tsx';
+import { LogThread } from '../log-thread/log-thread.tsx';
+import { NextStep } from '../next-step/next-step.tsx';
+import { ParticipantList } from '../participants/participant-list.tsx';
+import { threadParticipants } from '../participants/participants.ts';
+import { QuickActions } from '../quick-forms/quick-actions.tsx';
+import { useSidebarEnv } from '../shell/sidebar-env.tsx';
+import { Timeline } from '../timeline/timeline.tsx';
+import { useThreadBrief } from './use-thread-brief.ts';
+
+/** Everything about the prospect on the open thread, in reading order. */
+export function ThreadPanel({ thread }: { thread: GmailThreadResult }) {
+  const { settings } = useSidebarEnv();
+  const people = threadParticipants(thread.participants, {
+    userEmails: [thread.user?.email, settings.user?.email],
+    neverLogDomains: settings.neverLogDomains,
+  });
+  const { brief, known, refreshing, refreshError } = useThreadBrief(people.map((person) => person.email));
+
+  return (
+    <div aria-busy={brief === undefined || refreshing}>
+      {brief === undefined ? (
+        <Section title="Contact">
+          <p className="muted" role="status">Looking up {people[0]?.name ?? 'this thread'}…</p>
+        </Section>
+      ) : brief === null ? (
+        <Section title="Contact">
+          <p className="muted">{people.length === 0 ? 'No one outside your company on this thread.' : 'Nobody on this thread is in Baton yet.'}</p>
+        </Section>
+      ) : (
+        <>
+          <ContactCard brief={brief} />
+          <Section title="Thread">
+            <LogThread thread={thread} contactId={brief.contact.id} dealId={brief.deal?.id ?? null} />
+          </Section>
+          {brief.latestHandoff ? <HandoffBrief handoff={brief.latestHandoff} /> : null}
+          <NextStep step={brief.nextStep} />
+        </>
+      )}
+      {refreshError ? (
+        <p className="notice small" role="status">
+          Showing what this device knows. {errorText(refreshError)}
+        </p>
+      ) : null}
+      <ParticipantList people={people} known={known} />
+      {brief ? (
+        <>
+          <QuickActions contactId={brief.contact.id} dealId={brief.deal?.id ?? null} />
+          <Timeline key={brief.contact.id} contactId={brief.contact.id} activities={brief.timeline} nextCursor={brief.nextCursor} />
+        </>
+      ) : null}
+    </div>
+  );
+}

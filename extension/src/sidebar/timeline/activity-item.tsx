@@ -1,0 +1,41 @@
+import type { Activity } from '@baton/shared';
+import { useState } from 'react';
+
+const typeLabels: Record<Activity['type'], string> = {
+  email: 'Email',
+  linkedin_profile: 'LinkedIn profile',
+  linkedin_message: 'LinkedIn message',
+  note: 'Note',
+  call: 'Call',
+  meeting: 'Meeting',
+  handoff: 'Handoff',
+  owner_change: 'Owner change',
+  stage_change: 'Stage change',
+};
+
+/** One entry; bodies are plain text shown as text (never as markup), folded until asked for. */
+export function ActivityItem({ activity, when }: { activity: Activity; when: string }) {
+  const [open, setOpen] = useState(false);
+  const title = activity.subject ?? activity.details?.from?.name ?? typeLabels[activity.type];
+  return (
+    <li className="activity">
+      <div className="row spread small">
+        <span className="pill">{typeLabels[activity.type]}</span>
+        <span className="muted">{when}</span>
+      </div>
+      <p className="activity-title">{title}</p>
+      {activity.type === 'email' && activity.details?.from ? (
+        <p className="small muted">From {activity.details.from.name ?? activity.details.from.email}</p>
+      ) : null}
+      {activity.body ? (
+        <>
+          {open ? <p className="body-text">{activity.body}</p> : null}
+          <button type="button" className="link small" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? 'Hide text' : 'Show text'}
+            <span className="visually-hidden"> of {title}</span>
+          </button>
+        </>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,8 @@
+import { isApiClientError } from '../api-client/index.ts';
+
+/** The sentence to show a rep for any failure: the API client's own wording when it has one. */
+export function errorText(error: unknown): string {
+  if (isApiClientError(error)) return error.userMessage;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
