@@ -1,5 +1,5 @@
 import { Id, Timestamp, type AuditEntry } from '@baton/shared';
-import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
@@ -31,10 +31,13 @@ export const auditRoutes = new Hono<AppEnv>().get('/', validate('query', AuditQu
   const conditions: SQL[] = [eq(auditLog.orgId, orgId)];
   if (entityId) conditions.push(eq(auditLog.entityId, entityId));
   if (before && Id.safeParse(before).success) {
-    // Entries of one transaction share a time, so the page boundary is (time, id).
-    const [anchor] = await c.var.db.select({ at: auditLog.at, id: auditLog.id }).from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.id, before))).limit(1);
+    // Entries of one transaction share a time, so the page boundary is (time, id); compared in
+    // SQL because PostgreSQL keeps microseconds that a JavaScript Date would drop.
+    const [anchor] = await c.var.db.select({ id: auditLog.id }).from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.id, before))).limit(1);
     if (!anchor) throw badRequest('before names no audit entry of this organisation');
-    conditions.push(or(lt(auditLog.at, anchor.at), and(eq(auditLog.at, anchor.at), lt(auditLog.id, anchor.id))) as SQL);
+    conditions.push(
+      sql`(${auditLog.at}, ${auditLog.id}) < (select anchor.at, anchor.id from ${auditLog} as anchor where anchor.org_id = ${orgId} and anchor.id = ${before})`,
+    );
   } else if (before) {
     conditions.push(lt(auditLog.at, new Date(before)));
   }
