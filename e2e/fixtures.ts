@@ -1,0 +1,139 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type BrowserContext } from '@playwright/test';
+import type { Role } from '@baton/shared';
+import { GmailPage } from './pages/gmail-page.ts';
+import { OptionsPage } from './pages/options-page.ts';
+import { PopupPage } from './pages/popup-page.ts';
+import { apiHttp, type ApiHttp } from './support/api-http.ts';
+import { ApiServer, seedDemo, type DemoUser } from './support/api-server.ts';
+import { extensionIdOf, launchWithExtension, prepareExtension } from './support/extension.ts';
+import { freePort } from './support/free-port.ts';
+import { GmailServer, routeSites } from './support/site-routes.ts';
+
+type DemoRole = Extract<Role, 'sdr' | 'ae' | 'csm' | 'manager'>;
+
+export interface ApiHarness {
+  url: string;
+  users: Record<DemoRole, DemoUser>;
+  /** Typed calls to the API as one of the demo users: setup and assertions. */
+  as(role: DemoRole): ApiHttp;
+  /** Takes the API away (the process stops; its port refuses connections). */
+  stop(): Promise<void>;
+  /** Brings it back on the same port and database. */
+  start(): Promise<void>;
+}
+
+interface DemoTemplate {
+  dataDir: string;
+  users: DemoUser[];
+}
+
+interface WorkerFixtures {
+  demoTemplate: DemoTemplate;
+  extensionDir: string;
+}
+
+interface TestFixtures {
+  api: ApiHarness;
+  gmail: GmailServer;
+  extensionContext: BrowserContext;
+  extensionId: string;
+  optionsPage: OptionsPage;
+  gmailPage: GmailPage;
+  popupPage: PopupPage;
+  /** The extension configured through its options page as this role (the SDR unless a test says otherwise). */
+  signedInAs: DemoRole;
+  signedIn: DemoUser;
+}
+
+const tempDir = (label: string) => mkdtempSync(join(tmpdir(), `baton-e2e-${label}-`));
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  // `baton demo` runs once per worker; each test serves its own copy of that database.
+  demoTemplate: [
+    async ({}, use) => {
+      const dir = tempDir('demo');
+      const dataDir = join(dir, 'data');
+      const users = await seedDemo(dataDir);
+      await use({ dataDir, users });
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+
+  extensionDir: [
+    async ({}, use) => {
+      const dir = tempDir('extension');
+      await use(prepareExtension(join(dir, 'chrome-mv3')));
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+
+  api: async ({ demoTemplate }, use, testInfo) => {
+    const dir = tempDir('api');
+    const dataDir = join(dir, 'data');
+    cpSync(demoTemplate.dataDir, dataDir, { recursive: true });
+    const server = new ApiServer({ dataDir, port: await freePort(), logFile: testInfo.outputPath('api.log') });
+    await server.start();
+    const byRole = (role: DemoRole): DemoUser => {
+      const user = demoTemplate.users.find((candidate) => candidate.user.role === role);
+      if (!user) throw new Error(`The demo organisation has no ${role}`);
+      return user;
+    };
+    const users = { sdr: byRole('sdr'), ae: byRole('ae'), csm: byRole('csm'), manager: byRole('manager') };
+    await use({
+      url: server.url,
+      users,
+      as: (role) => apiHttp(server.url, users[role].token),
+      stop: () => server.stop(),
+      start: () => server.start(),
+    });
+    await server.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  },
+
+  gmail: async ({}, use) => {
+    await use(new GmailServer());
+  },
+
+  extensionContext: async ({ extensionDir, gmail }, use) => {
+    const profile = tempDir('profile');
+    const context = await launchWithExtension(profile, extensionDir);
+    await routeSites(context, gmail);
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+
+  extensionId: async ({ extensionContext }, use) => {
+    await use(await extensionIdOf(extensionContext));
+  },
+
+  optionsPage: async ({ extensionContext, extensionId }, use) => {
+    await use(new OptionsPage(await extensionContext.newPage(), extensionId));
+  },
+
+  popupPage: async ({ extensionContext, extensionId }, use) => {
+    await use(new PopupPage(await extensionContext.newPage(), extensionId));
+  },
+
+  gmailPage: async ({ extensionContext, gmail }, use) => {
+    await use(new GmailPage(await extensionContext.newPage(), gmail));
+  },
+
+  signedInAs: ['sdr', { option: true }],
+
+  signedIn: async ({ api, optionsPage, signedInAs }, use) => {
+    const user = api.users[signedInAs];
+    await optionsPage.open();
+    await optionsPage.configure(api.url, user.token);
+    await optionsPage.expectSignedInAs(user.user.name);
+    await optionsPage.page.close();
+    await use(user);
+  },
+});
+
+export { expect };

@@ -1,0 +1,125 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { Role } from '@baton/shared';
+import { z } from 'zod';
+import { apiCli, apiRoot } from './paths.ts';
+
+/*
+ * The real API, run as its own process through its CLI exactly as a self-hoster would, on an
+ * embedded database in a temporary directory. Tests stop and restart it to take the API away
+ * from the extension and give it back.
+ */
+
+const DemoUser = z.object({
+  user: z.object({ id: z.uuid(), email: z.string(), role: Role, orgId: z.uuid(), name: z.string() }),
+  token: z.string().min(1),
+});
+export type DemoUser = z.infer<typeof DemoUser>;
+const DemoOutput = z.array(DemoUser).min(1);
+
+function cliEnv(dataDir: string): NodeJS.ProcessEnv {
+  return { ...process.env, BATON_DATA_DIR: dataDir, BATON_LOG_LEVEL: 'warn', DATABASE_URL: '' };
+}
+
+/** `tsx` as a Node loader keeps the server in one process, so its pid is the one to signal. */
+function runCli(args: string[], dataDir: string): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', apiCli, ...args], {
+    cwd: apiRoot,
+    env: cliEnv(dataDir),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+async function collect(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}
+
+/** Creates the demo organisation (an SDR, an AE, a CSM and a manager) in `dataDir` with `baton demo`. */
+export async function seedDemo(dataDir: string): Promise<DemoUser[]> {
+  const { code, stdout, stderr } = await collect(runCli(['demo', '--json'], dataDir));
+  if (code !== 0) throw new Error(`\`baton demo\` failed (exit ${code}):\n${stderr}`);
+  return DemoOutput.parse(JSON.parse(stdout));
+}
+
+export interface ApiServerOptions {
+  dataDir: string;
+  port: number;
+  /** Server output goes here, for reading after a failed test. */
+  logFile: string;
+}
+
+export class ApiServer {
+  readonly url: string;
+  private child: ChildProcess | null = null;
+  private log: WriteStream;
+
+  constructor(private readonly options: ApiServerOptions) {
+    this.url = `http://127.0.0.1:${options.port}`;
+    this.log = createWriteStream(options.logFile, { flags: 'a' });
+  }
+
+  get running(): boolean {
+    return this.child !== null;
+  }
+
+  /** Starts `baton serve` and resolves once /v1/health answers. */
+  async start(): Promise<void> {
+    if (this.child) throw new Error('The API is already running');
+    const child = runCli(['serve', '--port', String(this.options.port)], this.options.dataDir);
+    this.child = child;
+    let stderr = '';
+    child.stdout?.pipe(this.log, { end: false });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      this.log.write(chunk);
+    });
+    const failedEarly = new Promise<never>((_, reject) => {
+      child.once('exit', (code) => {
+        if (this.child === child) this.child = null;
+        reject(new Error(`The API exited (code ${String(code)}) before it was up:\n${stderr}`));
+      });
+    });
+    // Once the server is up, a later exit is seen by stop() and by the requests that fail.
+    failedEarly.catch(() => undefined);
+    await Promise.race([this.waitForHealth(), failedEarly]);
+  }
+
+  /** Stops the server as an operator would (SIGTERM) and waits until its port and database are released. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = null;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    await exited;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    await new Promise<void>((resolve) => this.log.end(resolve));
+  }
+
+  private async waitForHealth(): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    let lastError: unknown = null;
+    while (Date.now() < deadline) {
+      try {
+        const response = await fetch(`${this.url}/v1/health`);
+        if (response.ok) return;
+        lastError = new Error(`health answered ${response.status}`);
+      } catch (error) {
+        // Connection refused until the server listens: that is what this loop waits out.
+        lastError = error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`The API at ${this.url} did not come up within 30 s: ${String(lastError)}`);
+  }
+}
