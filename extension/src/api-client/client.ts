@@ -19,7 +19,7 @@ import type {
 } from '@baton/shared';
 import type { z } from 'zod';
 import { errorFromResponse, invalidResponse, unreachable } from './errors.ts';
-import { schemas, type DuplicateGroup, type MeResponse } from './responses.ts';
+import { schemas, type MeResponse } from './responses.ts';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response> | Response;
 
@@ -42,6 +42,7 @@ export interface DealFilter {
 }
 export interface HandoffFilter {
   to?: 'me' | (string & {});
+  from?: 'me' | (string & {});
   status?: Handoff['status'];
   dealId?: string;
 }
@@ -105,7 +106,8 @@ export function createApiClient(options: ApiClientOptions) {
     /** Folds `duplicateId` into `survivorId`. */
     mergeContacts: (survivorId: string, duplicateId: string): Promise<Contact> =>
       call('POST', `/contacts/${id(survivorId)}/merge`, schemas.contact, { duplicateId }),
-    duplicates: (): Promise<DuplicateGroup[]> => call('GET', '/contacts/duplicates', schemas.duplicates),
+    /** Other contacts that look like the same person (same name at the same company). */
+    duplicates: (contactId: string): Promise<Contact[]> => call('GET', `/contacts/${id(contactId)}/duplicates`, schemas.contacts),
 
     batchActivities: (activities: ActivityInput[]): Promise<ActivityBatchResult> =>
       call('POST', '/activities/batch', schemas.batch, { activities }),

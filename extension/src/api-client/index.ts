@@ -9,4 +9,4 @@
  */
 export { createApiClient, normalizeBaseUrl, type ApiClient, type ApiClientOptions, type BriefQuery, type ContactSearch, type DealFilter, type FetchLike, type HandoffFilter } from './client.ts';
 export { ApiClientError, apiErrorKinds, isApiClientError, type ApiClientErrorDetails, type ApiErrorKind } from './errors.ts';
-export type { DuplicateGroup, MeResponse } from './responses.ts';
+export type { MeResponse } from './responses.ts';

@@ -33,16 +33,12 @@ export const MeResponse = z.object({
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 
-export const DuplicateGroup = z.looseObject({ contacts: z.array(Contact).min(2) });
-export type DuplicateGroup = z.infer<typeof DuplicateGroup>;
-
 export const schemas = {
   me: MeResponse,
   users: many(UserSummary, 'users'),
   resolve: ResolveContactResult,
   contact: one(Contact, 'contact'),
   contacts: many(Contact, 'contacts'),
-  duplicates: many(DuplicateGroup, 'duplicates'),
   batch: ActivityBatchResult,
   timeline: TimelinePage,
   brief: one(Brief, 'brief'),

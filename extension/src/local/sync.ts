@@ -1,4 +1,4 @@
-import { Deal, type ActivityInput } from '@baton/shared';
+import { Deal, type ActivityInput, type UpdateDealInput } from '@baton/shared';
 import { isApiClientError, type ApiClient, type ApiClientError } from '../api-client/index.ts';
 import { backoffDelay } from './backoff.ts';
 import type { BatonDb } from './db.ts';
@@ -91,6 +91,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   /** Runs one request for `ops`; transient and auth errors stop the drain, others fail the ops. */
   async function attempt(ops: OutboxOp[], send: () => Promise<Step>): Promise<Step> {
+    // Counted before sending: a worker killed mid-request still leaves "this may have reached the server".
+    await db.outbox.bulkUpdate(ops.filter((op) => op.seq !== undefined).map((op) => ({ key: op.seq as number, changes: { attempts: op.attempts + 1 } })));
     try {
       return await send();
     } catch (error) {
@@ -162,11 +164,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       });
       return ok(1);
     } catch (error) {
-      // A stale version: show the server's deal, and keep the refused change visible as failed.
-      if (isApiClientError(error) && error.kind === 'conflict') {
-        const current = Deal.safeParse(error.details.current);
-        if (current.success) await db.deals.put({ ...current.data, synced: true });
+      if (!isApiClientError(error) || error.kind !== 'conflict') throw error;
+      const current = Deal.safeParse(error.details.current);
+      if (!current.success) throw error;
+      // Updates are not idempotent: when an earlier attempt's answer was lost (or the network
+      // delivered the request twice) the server is one version ahead with exactly our change.
+      // That is our own write; had someone else made the identical change, the outcome is the same.
+      if (reflects(current.data, op.payload.input)) {
+        await complete(op, async () => {
+          if (!(await hasOtherOps(current.data.id, op))) await db.deals.put({ ...current.data, synced: true });
+        });
+        return ok(1);
       }
+      // Someone else's change: show the server's deal and keep ours visible as failed.
+      await db.deals.put({ ...current.data, synced: true });
       throw error;
     }
   }
@@ -282,6 +293,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return inFlight;
     },
   };
+}
+
+function reflects(deal: Deal, input: UpdateDealInput): boolean {
+  const same = (a: unknown, b: unknown) => b === undefined || a === b;
+  return (
+    deal.version === input.version + 1 &&
+    same(deal.title, input.title) &&
+    same(deal.stage, input.stage) &&
+    Object.entries(input.qualification ?? {}).every(([key, value]) => same(deal.qualification[key as keyof Deal['qualification']], value)) &&
+    Object.entries(input.nextStep ?? {}).every(([key, value]) => same(deal.nextStep[key as keyof Deal['nextStep']], value))
+  );
 }
 
 /** An activity whose id is derived from its source (a Gmail message): the same id means the same message. */
