@@ -75,9 +75,10 @@ describe('POST /v1/activities/batch', () => {
     const serverOnly = note({ type: 'owner_change' });
     const malformed = { id: randomUUID(), contactId, type: 'note', occurredAt: 'yesterday' };
     const extraField = { ...note(), sneaky: true };
-    const results = await batch([good, unknownContact, 42, malformed, serverOnly, foreignContact, extraField, alsoGood]);
-    expect(results.map((r) => r.status)).toEqual(['created', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'created']);
-    expect(results.map((r) => r.id)).toEqual([good.id, unknownContact.id, '', malformed.id, serverOnly.id, foreignContact.id, extraField.id, alsoGood.id]);
+    const nul = note({ body: 'a\u0000b' });
+    const results = await batch([good, unknownContact, 42, malformed, serverOnly, foreignContact, extraField, nul, alsoGood]);
+    expect(results.map((r) => r.status)).toEqual(['created', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'created']);
+    expect(results.map((r) => r.id)).toEqual([good.id, unknownContact.id, '', malformed.id, serverOnly.id, foreignContact.id, extraField.id, nul.id, alsoGood.id]);
     expect(results[1]?.error).toBe('unknown contact');
     expect(results[3]?.error).toMatch(/occurredAt/);
     expect(results[4]?.error).toMatch(/server only/);

@@ -102,6 +102,7 @@ describe('GET /v1/brief', () => {
     expect((await brief('')).status).toBe(400);
     expect((await brief(`email=${encodeURIComponent(email)}&contactId=${contactId}`)).status).toBe(400);
     expect((await brief('contactId=nope')).status).toBe(400);
+    expect((await brief('email=a%00b%40x.example')).status).toBe(400);
     expect((await brief('linkedin=https%3A%2F%2Fexample.com%2Fx')).status).toBe(400);
     expect((await brief(`contactId=${randomUUID()}`)).status).toBe(404);
     expect((await brief('email=nobody%40nowhere.example')).status).toBe(404);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { validate } from '../middleware/validate.ts';
+import { containsNul } from '../services/activities-hash.ts';
 import { loadBrief, type BriefFocus } from '../services/brief-load.ts';
 import { identityKeys } from '../services/contacts-identity.ts';
 
@@ -13,7 +14,7 @@ const BriefQuery = z.object({
   contactId: Id.optional(),
 });
 
-export const briefRoutes = new Hono<AppEnv>().get('/', validate('query', BriefQuery), async (c) => {
+export const briefRoutes = new Hono<AppEnv>().get('/', validate('query', BriefQuery.refine((query) => !containsNul(query), 'text may not contain NUL characters')), async (c) => {
   const { email, linkedin, contactId } = c.req.valid('query');
   if ([email, linkedin, contactId].filter((value) => value !== undefined).length !== 1) {
     throw badRequest('Ask for a brief by exactly one of email, linkedin or contactId');

@@ -130,6 +130,7 @@ describe('POST /v1/contacts/resolve', () => {
     const post = as(org.users.sdr.token).post;
     expect((await post('/v1/contacts/resolve', { name: 'Nobody' })).status).toBe(400);
     expect((await post('/v1/contacts/resolve', { emails: ['not-an-email'] })).status).toBe(400);
+    expect((await post('/v1/contacts/resolve', { emails: [`nul.${unique()}@x.example`], name: 'a\u0000b' })).status).toBe(400);
     const notProfile = await post('/v1/contacts/resolve', { linkedinUrl: 'https://www.linkedin.com/company/acme' });
     expect(notProfile.status).toBe(400);
     expect(await notProfile.json()).toMatchObject({ error: { code: 'bad_request' } });
@@ -196,6 +197,8 @@ describe('GET, PATCH and search', () => {
     expect(await get(`q=pat%20${tag.toUpperCase()}`)).toEqual([mine.contact.id]);
     expect(await get(`q=${tag}%40SEARCHCO`)).toEqual([mine.contact.id]);
     expect(await get('q=%25')).toEqual([]);
+    expect((await as(org.users.sdr.token).get('/v1/contacts?q=a%00b')).status).toBe(400);
+    expect((await as(org.users.sdr.token).get('/v1/contacts?email=a%00b%40x.example')).status).toBe(400);
     const none = await as(org.users.sdr.token).get('/v1/contacts');
     expect(none.status).toBe(400);
     expect((await as(org.users.sdr.token).get(`/v1/contacts?q=a&email=a%40b.example`)).status).toBe(400);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { validate } from '../middleware/validate.ts';
+import { containsNul } from '../services/activities-hash.ts';
 import { TIMELINE_DEFAULT_LIMIT, TIMELINE_MAX_LIMIT, timelinePage } from '../services/activities-timeline.ts';
 import { mergeContacts } from '../services/contacts-merge.ts';
 import { resolveContact } from '../services/contacts-resolve.ts';
@@ -12,6 +13,7 @@ import { requireLiveContact, withIdentities } from '../services/contacts-store.t
 import { updateContact } from '../services/contacts-update.ts';
 
 const IdParam = z.object({ id: Id });
+const noNul = <T extends z.ZodType>(schema: T) => schema.refine((value) => !containsNul(value), 'text may not contain NUL characters');
 const SearchQuery = z.object({
   email: z.string().trim().min(1).max(320).optional(),
   linkedin: z.string().trim().min(1).max(500).optional(),
@@ -23,12 +25,12 @@ const TimelineQuery = z.object({
 });
 
 export const contactRoutes = new Hono<AppEnv>()
-  .post('/resolve', validate('json', ResolveContactInput), async (c) => {
+  .post('/resolve', validate('json', noNul(ResolveContactInput)), async (c) => {
     const caller = { ...c.var.auth, requestId: c.var.requestId };
     const result = await resolveContact(c.var.db, caller, c.req.valid('json'));
     return c.json(result, result.created ? 201 : 200);
   })
-  .get('/', validate('query', SearchQuery), async (c) => {
+  .get('/', validate('query', noNul(SearchQuery)), async (c) => {
     const { email, linkedin, q } = c.req.valid('query');
     const given = [email, linkedin, q].filter((value) => value !== undefined).length;
     if (given !== 1) throw badRequest('Search by exactly one of email, linkedin or q');
@@ -41,7 +43,7 @@ export const contactRoutes = new Hono<AppEnv>()
     const [contact] = await withIdentities(c.var.db, orgId, [row]);
     return c.json({ contact }, 200);
   })
-  .patch('/:id', validate('param', IdParam), validate('json', UpdateContactInput), async (c) => {
+  .patch('/:id', validate('param', IdParam), validate('json', noNul(UpdateContactInput)), async (c) => {
     const caller = { ...c.var.auth, requestId: c.var.requestId };
     const contact = await updateContact(c.var.db, caller, c.req.valid('param').id, c.req.valid('json'));
     return c.json({ contact }, 200);

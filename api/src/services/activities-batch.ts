@@ -1,9 +1,10 @@
 import { ActivityInput, serverOnlyActivityTypes, type ActivityResult } from '@baton/shared';
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { Auth } from '../context.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { activities, contacts, deals } from '../db/schema.ts';
-import { contentHash, dedupeKeyOf } from './activities-hash.ts';
+import { containsNul, contentHash, dedupeKeyOf } from './activities-hash.ts';
+import { anyOf } from './activities-sql.ts';
 import { recordAudit } from './audit.ts';
 
 type Caller = Pick<Auth, 'orgId' | 'userId'> & { requestId: string };
@@ -43,6 +44,10 @@ export async function ingestActivities(db: Db, caller: Caller, items: readonly u
     const input = parsed.data;
     if (serverOnly.includes(input.type)) {
       results[index] = { id: input.id, status: 'invalid', error: `type "${input.type}" is written by the server only` };
+      return;
+    }
+    if (containsNul(input)) {
+      results[index] = { id: input.id, status: 'invalid', error: 'text may not contain NUL characters' };
       return;
     }
     const candidate = { index, input, hash: contentHash(input), dedupeKey: dedupeKeyOf(input) };
@@ -85,11 +90,11 @@ async function store(tx: Tx, caller: Caller, leading: Candidate[], results: (Act
     await tx
       .select({ id: contacts.id, mergedIntoId: contacts.mergedIntoId })
       .from(contacts)
-      .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, contactIds)))
+      .where(and(eq(contacts.orgId, orgId), anyOf(contacts.id, contactIds, 'uuid')))
       .for('key share'),
     dealIds.length === 0
       ? []
-      : await tx.select({ id: deals.id, contactId: deals.contactId }).from(deals).where(and(eq(deals.orgId, orgId), inArray(deals.id, dealIds))),
+      : await tx.select({ id: deals.id, contactId: deals.contactId }).from(deals).where(and(eq(deals.orgId, orgId), anyOf(deals.id, dealIds, 'uuid'))),
   ];
   const survivorOf = new Map(contactRows.map((row) => [row.id, row.mergedIntoId ?? row.id]));
   const contactOfDeal = new Map(dealRows.map((row) => [row.id, row.contactId]));
@@ -123,24 +128,27 @@ async function store(tx: Tx, caller: Caller, leading: Candidate[], results: (Act
   }
   if (toInsert.length === 0) return [];
 
+  // The rows travel as one JSON parameter and are unpacked by the database (see activities-sql.ts).
+  const rows = toInsert.map(({ input, hash, dedupeKey, contactId }) => ({
+    id: input.id,
+    contact_id: contactId,
+    deal_id: input.dealId ?? null,
+    type: input.type,
+    occurred_at: new Date(input.occurredAt).toISOString(),
+    subject: input.subject ?? null,
+    body: input.body ?? null,
+    source: input.source ?? null,
+    details: input.details ?? null,
+    dedupe_key: dedupeKey,
+    content_hash: hash,
+  }));
   const inserted = await tx
     .insert(activities)
-    .values(
-      toInsert.map(({ input, hash, dedupeKey, contactId }) => ({
-        orgId,
-        id: input.id,
-        contactId,
-        dealId: input.dealId ?? null,
-        type: input.type,
-        occurredAt: new Date(input.occurredAt),
-        subject: input.subject ?? null,
-        body: input.body ?? null,
-        source: input.source ?? null,
-        details: input.details ?? null,
-        actorId: caller.userId,
-        dedupeKey,
-        contentHash: hash,
-      })),
+    .select(
+      sql`select ${orgId}::uuid, r.id, r.contact_id, r.deal_id, r.type, r.occurred_at, r.subject, r.body, r.source, r.details,
+        ${caller.userId}::uuid, r.dedupe_key, r.content_hash, now()
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, contact_id uuid, deal_id uuid, type text,
+        occurred_at timestamptz, subject text, body text, source jsonb, details jsonb, dedupe_key text, content_hash text)`,
     )
     .onConflictDoNothing()
     .returning({ id: activities.id });
@@ -157,11 +165,11 @@ async function store(tx: Tx, caller: Caller, leading: Candidate[], results: (Act
 }
 
 function findStored(tx: Tx, orgId: string, ids: string[], keys: string[]): Promise<Stored[]> {
-  const byId = inArray(activities.id, ids);
+  const byId = anyOf(activities.id, ids, 'uuid');
   return tx
     .select({ id: activities.id, contentHash: activities.contentHash, dedupeKey: activities.dedupeKey })
     .from(activities)
-    .where(and(eq(activities.orgId, orgId), keys.length > 0 ? or(byId, inArray(activities.dedupeKey, keys)) : byId));
+    .where(and(eq(activities.orgId, orgId), keys.length > 0 ? or(byId, anyOf(activities.dedupeKey, keys, 'text')) : byId));
 }
 
 function judgeAgainstStored(candidate: Candidate, stored: readonly Stored[]): ActivityResult | null {
