@@ -55,15 +55,15 @@ export function OptionsForm({ settings }: { settings: Settings }) {
     event.preventDefault();
     const values = check();
     if (values === null) return;
-    // Asked before any other await: the browser only shows the prompt inside the click's gesture.
-    const granted = requestApiPermission(values.apiUrl).catch((error: unknown) => {
-      console.warn('[baton] permission request failed', error);
-      return false;
-    });
+    // Asked before any other await (the browser only prompts inside the click's gesture) and not
+    // waited for: the API answers extension origins anyway, so saving never hangs on the prompt.
+    requestApiPermission(values.apiUrl).then(
+      (granted) => granted && setStatus((current) => (current?.extra ? { tone: current.tone, text: current.text } : current)),
+      (error: unknown) => console.warn('[baton] permission request failed', error),
+    );
     setBusy(true);
     void (async () => {
       try {
-        await granted;
         const changed = values.apiUrl !== settings.apiUrl || values.token !== settings.token;
         await updateSettings({ apiUrl: values.apiUrl, token: values.token, neverLogDomains: values.domains, autoLog, ...(changed ? { user: null } : {}) });
         await runTest(values);

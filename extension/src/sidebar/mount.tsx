@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../ui/styles.css';
 import './sidebar.css';
+import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { SidebarApp } from './shell/sidebar-app.tsx';
 
 export function mountSidebar(container: HTMLElement, hash: string): void {
@@ -11,7 +12,9 @@ export function mountSidebar(container: HTMLElement, hash: string): void {
   createRoot(container).render(
     <StrictMode>
       <QueryClientProvider client={queries}>
-        <SidebarApp hash={hash} />
+        <ErrorBoundary>
+          <SidebarApp hash={hash} />
+        </ErrorBoundary>
       </QueryClientProvider>
     </StrictMode>,
   );

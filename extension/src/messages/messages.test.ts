@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createNonce } from './nonce.ts';
+import { acceptBackgroundMessage } from './to-background.ts';
+import { acceptContentMessage } from './to-content.ts';
+import { acceptPageContext } from './to-sidebar.ts';
+
+const EXT = 'abcdefghijklmnopabcdefghijklmnop';
+const nonce = createNonce();
+const own = { extensionId: EXT, tabId: 7, nonce };
+const read = { kind: 'other', user: null, view: 'settings' } as const;
+const message = { type: 'page-context', nonce, context: { site: 'gmail', read } };
+const fromTab = { id: EXT, tab: { id: 7 } as never, frameId: 0 };
+
+describe('acceptPageContext (sidebar side)', () => {
+  it('accepts its own content script with its nonce', () => {
+    expect(acceptPageContext(message, fromTab, own)).toEqual({ ok: true, message });
+  });
+  it.each([
+    ['a foreign extension', { ...fromTab, id: 'otherextensionidotherextensionid' }, message, 'foreign sender'],
+    ['another tab', { ...fromTab, tab: { id: 8 } as never }, message, 'another tab or frame'],
+    ['a sub-frame of the same tab', { ...fromTab, frameId: 3 }, message, 'another tab or frame'],
+    ['a wrong nonce', fromTab, { ...message, nonce: createNonce() }, 'wrong nonce'],
+    ['a malformed context', fromTab, { ...message, context: { site: 'gmail', read: { kind: 'thread' } } }, 'malformed message'],
+  ])('rejects %s', (_name, sender, raw, reason) => {
+    expect(acceptPageContext(raw, sender, own)).toEqual({ ok: false, reason });
+  });
+});
+
+describe('acceptContentMessage (page side)', () => {
+  const fromSidebar = { id: EXT, url: `chrome-extension://${EXT}/sidebar.html` };
+  it('accepts a collapse request with the nonce', () => {
+    const raw = { type: 'set-collapsed', nonce, collapsed: true };
+    expect(acceptContentMessage(raw, fromSidebar, { extensionId: EXT, nonce })).toEqual({ ok: true, message: raw });
+  });
+  it('rejects a foreign sender, a wrong nonce and unknown types', () => {
+    const own2 = { extensionId: EXT, nonce };
+    expect(acceptContentMessage({ type: 'sidebar-ready', nonce }, { id: 'x' }, own2)).toEqual({ ok: false, reason: 'foreign sender' });
+    expect(acceptContentMessage({ type: 'sidebar-ready', nonce: createNonce() }, fromSidebar, own2)).toEqual({ ok: false, reason: 'wrong nonce' });
+    expect(acceptContentMessage({ type: 'brief', nonce, brief: {} }, fromSidebar, own2)).toEqual({ ok: false, reason: 'malformed message' });
+  });
+});
+
+describe('acceptBackgroundMessage', () => {
+  it('routes known messages from this extension only, and ignores page-context broadcasts', () => {
+    expect(acceptBackgroundMessage({ type: 'sync-now' }, { id: EXT }, EXT).ok).toBe(true);
+    expect(acceptBackgroundMessage({ type: 'sync-now' }, { id: 'other' }, EXT).ok).toBe(false);
+    expect(acceptBackgroundMessage(message, fromTab, EXT).ok).toBe(false);
+  });
+});
