@@ -9,6 +9,8 @@ import { closeServices, createServices } from './services/index.ts';
 import { startOverdueSweep } from './services/overdue-sweep.ts';
 import type { Logger } from './services/logger.ts';
 
+const SHUTDOWN_GRACE_MS = 1500;
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -50,9 +52,12 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       close() {
         closing ??= (async () => {
           const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-          // Event streams never end on their own; idle keep-alive sockets would hold close() open.
-          server.closeAllConnections();
+          server.closeIdleConnections();
+          // Requests in flight get a moment to finish; event streams never end on their own, so
+          // whatever is still open after it is cut.
+          const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
           await stopped;
+          clearTimeout(cut);
           await stopSweep();
           await closeServices(running);
           lock?.release();

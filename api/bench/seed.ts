@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import type { Database, Db } from '../src/db/client.ts';
+import * as schema from '../src/db/schema.ts';
+
+/*
+ * Bulk data for the benchmark, written with generate_series in large statements (the HTTP API
+ * would take hours for a million activities). Contact n has the email c<n>@bench.example and an
+ * id derived from (org, n), so the load generator can name contacts without asking the server.
+ */
+
+/** Counts the SQL statements drizzle sends, to show the queries per request do not grow with data. */
+export interface QueryCounter {
+  count: number;
+}
+
+/** A Database like openDatabase's, with a statement counter (openDatabase takes no logger). */
+export async function openCountingDatabase(target: { databaseUrl?: string; dataDir?: string }, counter: QueryCounter): Promise<Database> {
+  const logger = { logQuery: () => void (counter.count += 1) };
+  if (target.databaseUrl) {
+    const client = postgres(target.databaseUrl, { max: 4, onnotice: () => {} });
+    const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      listen: async (channel, onPayload) => {
+        const subscription = await client.listen(channel, onPayload);
+        return () => subscription.unlisten();
+      },
+      exclusive: (_key, work) => work(db),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const client = new PGlite(target.dataDir);
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    listen: async (channel, onPayload) => {
+      const unsubscribe = await client.listen(channel, onPayload);
+      return () => unsubscribe();
+    },
+    exclusive: (_key, work) => work(db),
+    close: () => client.close(),
+  };
+}
+
+/** The id the seed gives contact n of an organisation (md5(org || n)::uuid in SQL). */
+export function benchContactId(orgId: string, n: number): string {
+  const hex = createHash('md5').update(`${orgId}${n}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export const benchEmail = (n: number) => `c${n}@bench.example`;
+
+const BATCH = 100_000;
+
+async function inBatches(from: number, to: number, insert: (lo: number, hi: number) => Promise<unknown>) {
+  for (let lo = from; lo <= to; lo += BATCH) await insert(lo, Math.min(to, lo + BATCH - 1));
+}
+
+/** Contacts from..to (every tenth with an open deal), each with its email identity. */
+export async function seedContacts(db: Db, orgId: string, ownerId: string, from: number, to: number): Promise<void> {
+  await inBatches(from, to, async (lo, hi) => {
+    await db.execute(sql`
+      insert into contacts (org_id, id, name, title, company, location, owner_id)
+      select ${orgId}::uuid, md5(${orgId} || i::text)::uuid, 'Contact ' || i, 'Head of Sales', 'Company ' || (i % 5000), 'Berlin', ${ownerId}::uuid
+      from generate_series(${lo}::int, ${hi}::int) as i`);
+    await db.execute(sql`
+      insert into contact_identities (org_id, kind, value, contact_id)
+      select ${orgId}::uuid, 'email', 'c' || i || '@bench.example', md5(${orgId} || i::text)::uuid
+      from generate_series(${lo}::int, ${hi}::int) as i`);
+    await db.execute(sql`
+      insert into deals (org_id, id, contact_id, title, stage, owner_id, need, next_step_what, next_step_due_at, next_step_owner_id)
+      select ${orgId}::uuid, md5('deal' || ${orgId} || i::text)::uuid, md5(${orgId} || i::text)::uuid, 'Deal ' || i, 'qualifying',
+             ${ownerId}::uuid, 'Faster handoffs', 'Discovery call', now() + interval '3 days', ${ownerId}::uuid
+      from generate_series(${lo}::int, ${hi}::int) as i where i % 10 = 0`);
+  });
+}
+
+/** Activities from..to, spread over contacts 1..contacts, a minute apart going back in time. */
+export async function seedActivities(db: Db, orgId: string, actorId: string, contacts: number, from: number, to: number): Promise<void> {
+  await inBatches(from, to, async (lo, hi) => {
+    await db.execute(sql`
+      insert into activities (org_id, id, contact_id, type, occurred_at, subject, body, actor_id, content_hash)
+      select ${orgId}::uuid, gen_random_uuid(), md5(${orgId} || ((i % ${contacts}::int) + 1)::text)::uuid,
+             (array['email', 'linkedin_message', 'note', 'call'])[i % 4 + 1], now() - i * interval '1 minute',
+             'Subject ' || i, 'Hello, following up on our conversation about pricing and timelines. ' || i,
+             ${actorId}::uuid, md5(i::text)
+      from generate_series(${lo}::int, ${hi}::int) as i`);
+  });
+}
