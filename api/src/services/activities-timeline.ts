@@ -1,5 +1,5 @@
 import type { Activity } from '@baton/shared';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../db/client.ts';
 import { activities } from '../db/schema.ts';
@@ -55,7 +55,9 @@ export async function timelinePage(
         after ? sql`(${activities.occurredAt}, ${activities.id}) < (${after.occurredAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
       ),
     )
-    .orderBy(desc(activities.occurredAt), desc(activities.id))
+    // NULLS LAST spelled out to match activities_timeline_idx: a bare DESC (nulls first) makes
+    // PostgreSQL read and sort every activity of the contact instead of walking the index.
+    .orderBy(sql`${activities.occurredAt} desc nulls last`, sql`${activities.id} desc nulls last`)
     .limit(limit + 1);
   const page = rows.slice(0, limit).map(toActivity);
   const last = page.at(-1);
