@@ -217,6 +217,20 @@ describe('merge and duplicates', () => {
     expect(res.status).toBe(200);
     expect(((await res.json()) as { contacts: Contact[] }).contacts.map((c) => c.id)).toEqual([b.contact.id]);
     expect((await as(other.users.sdr.token).get(`/v1/contacts/${a.contact.id}/duplicates`)).status).toBe(404);
+
+    const groups = async (token: string) =>
+      ((await (await as(token).get('/v1/contacts/duplicates')).json()) as { duplicates: { contacts: Contact[] }[] }).duplicates
+        .map((group) => group.contacts.map((c) => c.id))
+        .filter((ids) => ids.includes(a.contact.id) || ids.includes(b.contact.id));
+    // Casey A and Casey B carry different profiles, so their group is not offered at all.
+    expect(await groups(org.users.sdr.token)).toEqual([]);
+    const tag2 = unique();
+    const c = await resolve(org.users.sdr.token, { emails: [`dup6.${tag2}@x.example`], name: `Drew ${tag2}`, company: 'Twinco' });
+    const d = await resolve(org.users.sdr.token, { emails: [`dup7.${tag2}@x.example`], name: `DREW ${tag2}`, company: 'twinco', linkedinUrl: `linkedin.com/in/drew-${tag2}` });
+    const all = ((await (await as(org.users.sdr.token).get('/v1/contacts/duplicates')).json()) as { duplicates: { contacts: Contact[] }[] }).duplicates;
+    expect(all.map((group) => group.contacts.map((x) => x.id))).toContainEqual([c.contact.id, d.contact.id]);
+    const theirs = ((await (await as(other.users.sdr.token).get('/v1/contacts/duplicates')).json()) as { duplicates: { contacts: Contact[] }[] }).duplicates;
+    expect(theirs.flatMap((group) => group.contacts.map((x) => x.id))).not.toContain(c.contact.id);
   });
 
   it('moves activities, deals, handoffs and identities to the survivor, tombstones the duplicate and audits it', async () => {

@@ -8,7 +8,7 @@ import { containsNul } from '../services/activities-hash.ts';
 import { TIMELINE_DEFAULT_LIMIT, TIMELINE_MAX_LIMIT, timelinePage } from '../services/activities-timeline.ts';
 import { mergeContacts } from '../services/contacts-merge.ts';
 import { resolveContact } from '../services/contacts-resolve.ts';
-import { findDuplicates, searchContacts, type ContactQuery } from '../services/contacts-search.ts';
+import { duplicateGroups, findDuplicates, searchContacts, type ContactQuery } from '../services/contacts-search.ts';
 import { requireLiveContact, withIdentities } from '../services/contacts-store.ts';
 import { updateContact } from '../services/contacts-update.ts';
 
@@ -37,6 +37,8 @@ export const contactRoutes = new Hono<AppEnv>()
     const query: ContactQuery = email !== undefined ? { email } : linkedin !== undefined ? { linkedin } : { q: q ?? '' };
     return c.json({ contacts: await searchContacts(c.var.db, c.var.auth.orgId, query) }, 200);
   })
+  // The extension's review screen: every group of likely duplicates in the organisation.
+  .get('/duplicates', async (c) => c.json({ duplicates: await duplicateGroups(c.var.db, c.var.auth.orgId) }, 200))
   .get('/:id', validate('param', IdParam), async (c) => {
     const { orgId } = c.var.auth;
     const row = await requireLiveContact(c.var.db, orgId, c.req.valid('param').id);

@@ -68,3 +68,31 @@ export async function findDuplicates(db: Tx, orgId: string, contact: typeof cont
     })
     .map((row) => toContact(row, identities));
 }
+
+const GROUP_LIMIT = 50;
+
+/**
+ * Groups of likely duplicates across the organisation (same name and company, case-insensitive),
+ * leaving out groups whose members carry different LinkedIn profiles. Two queries.
+ */
+export async function duplicateGroups(db: Tx, orgId: string): Promise<{ contacts: Contact[] }[]> {
+  const live = sql`${contacts.orgId} = ${orgId} and ${contacts.mergedIntoId} is null and coalesce(${contacts.name}, '') <> '' and coalesce(${contacts.company}, '') <> ''`;
+  const rows = await db
+    .select()
+    .from(contacts)
+    .where(
+      sql`${live} and (lower(${contacts.name}), lower(${contacts.company})) in (
+        select lower(${contacts.name}), lower(${contacts.company}) from ${contacts} where ${live}
+        group by 1, 2 having count(*) > 1 order by 1, 2 limit ${GROUP_LIMIT})`,
+    )
+    .orderBy(asc(contacts.createdAt), asc(contacts.id));
+  const identities = await identitiesOf(db, orgId, rows.map((row) => row.id));
+  const groups = new Map<string, Contact[]>();
+  for (const row of rows) {
+    const key = `${row.name?.toLowerCase()}\u0001${row.company?.toLowerCase()}`;
+    groups.set(key, [...(groups.get(key) ?? []), toContact(row, identities)]);
+  }
+  return [...groups.values()]
+    .filter((members) => members.length > 1 && new Set(members.flatMap((member) => (member.linkedinUrl ? [member.linkedinUrl] : []))).size <= 1)
+    .map((members) => ({ contacts: members }));
+}
