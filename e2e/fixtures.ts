@@ -120,8 +120,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(new PopupPage(await extensionContext.newPage(), extensionId));
   },
 
-  gmailPage: async ({ extensionContext, gmail }, use) => {
-    await use(new GmailPage(await extensionContext.newPage(), gmail));
+  gmailPage: async ({ extensionContext, gmail }, use, testInfo) => {
+    const page = await extensionContext.newPage();
+    // The sidebar's console (its frame is part of this page) explains most failures.
+    const lines: string[] = [];
+    page.on('console', (message) => lines.push(`[${message.type()}] ${message.location().url}: ${message.text()}`));
+    page.on('pageerror', (error) => lines.push(`[pageerror] ${error.stack ?? error.message}`));
+    await use(new GmailPage(page, gmail));
+    if (testInfo.status !== testInfo.expectedStatus && lines.length > 0) {
+      await testInfo.attach('gmail-console', { body: lines.join('\n'), contentType: 'text/plain' });
+    }
   },
 
   signedInAs: ['sdr', { option: true }],

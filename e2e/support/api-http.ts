@@ -58,6 +58,7 @@ export function apiHttp(baseUrl: string, token: string) {
     contactsByEmail: async (email: string) =>
       (await call('GET', `/contacts?email=${encodeURIComponent(email)}`, z.object({ contacts: z.array(Contact) }))).contacts,
     createDeal: (input: CreateDealInput) => call('POST', '/deals', Deal, input),
+    listDeals: async () => (await call('GET', '/deals', z.object({ deals: z.array(Deal) }))).deals,
     updateDeal: (id: string, input: UpdateDealInput) => call('PATCH', `/deals/${id}`, Deal, input),
     handoff: (dealId: string, input: HandoffInput) => call('POST', `/deals/${dealId}/handoffs`, Handoff, input),
     logActivities: (activities: ActivityInput[]) =>
