@@ -183,7 +183,7 @@ function printTable(name: string, rows: Row[]) {
   log('| scenario | req/s | p50 ms | p99 ms | ratio to floor | notes |');
   log('|---|---:|---:|---:|---:|---|');
   for (const r of rows) {
-    const ratio = r.ratio === null ? '1' : r.ratio.toFixed(2);
+    const ratio = r.ratio === null ? '100 %' : `${(r.ratio * 100).toPrecision(2)} %`;
     log(`| ${r.scenario} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${ratio} | ${r.extra} |`);
   }
 }
@@ -225,4 +225,4 @@ if (args.only !== 'pglite') {
   }
 }
 for (const [name, rows] of results) printTable(name, rows);
-log(`\nload average at the end: ${loadavg().map((n) => n.toFixed(1)).join(" ")} (other processes on the machine skew the numbers)`);
+log(`\nload average at the end: ${loadavg().map((n) => n.toFixed(1)).join(' ')} (other processes on the machine skew the numbers)`);
