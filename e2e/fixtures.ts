@@ -35,6 +35,12 @@ interface WorkerFixtures {
   extensionDir: string;
 }
 
+/** Another browser of the same rep (a second machine): its own profile, local store and Gmail tab. */
+export interface Device {
+  gmailPage: GmailPage;
+  context: BrowserContext;
+}
+
 interface TestFixtures {
   api: ApiHarness;
   gmail: GmailServer;
@@ -46,6 +52,8 @@ interface TestFixtures {
   /** The extension configured through its options page as this role (the SDR unless a test says otherwise). */
   signedInAs: DemoRole;
   signedIn: DemoUser;
+  /** Launches another signed-in browser; closed after the test. */
+  newDevice: (role?: DemoRole) => Promise<Device>;
 }
 
 const tempDir = (label: string) => mkdtempSync(join(tmpdir(), `baton-e2e-${label}-`));
@@ -136,12 +144,34 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   signedIn: async ({ api, optionsPage, signedInAs }, use) => {
     const user = api.users[signedInAs];
-    await optionsPage.open();
-    await optionsPage.configure(api.url, user.token);
-    await optionsPage.expectSignedInAs(user.user.name);
-    await optionsPage.page.close();
+    await signIn(optionsPage, api, user);
     await use(user);
   },
+
+  newDevice: async ({ api, extensionDir, signedInAs }, use) => {
+    const opened: Array<{ context: BrowserContext; profile: string }> = [];
+    await use(async (role = signedInAs) => {
+      const profile = tempDir('device');
+      const context = await launchWithExtension(profile, extensionDir);
+      opened.push({ context, profile });
+      const gmail = new GmailServer();
+      await routeSites(context, gmail);
+      await signIn(new OptionsPage(await context.newPage(), await extensionIdOf(context)), api, api.users[role]);
+      return { context, gmailPage: new GmailPage(await context.newPage(), gmail) };
+    });
+    for (const { context, profile } of opened) {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  },
 });
+
+/** Configures the extension through its real options page and checks who it says is signed in. */
+async function signIn(optionsPage: OptionsPage, api: ApiHarness, user: DemoUser): Promise<void> {
+  await optionsPage.open();
+  await optionsPage.configure(api.url, user.token);
+  await optionsPage.expectSignedInAs(user.user.name);
+  await optionsPage.page.close();
+}
 
 export { expect };

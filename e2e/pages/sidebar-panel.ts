@@ -41,6 +41,20 @@ export class SidebarPanel {
     await expect(this.frame.getByRole('status').filter({ hasText: /^Thread logged/ })).toBeVisible();
   }
 
+  /** The header's "Sync now", shown while writes are waiting. */
+  async syncNow(): Promise<void> {
+    await this.frame.getByRole('banner').getByRole('button', { name: 'Sync now' }).click();
+  }
+
+  async addNote(text: string): Promise<void> {
+    const quickLog = this.region('Quick log');
+    await quickLog.getByRole('button', { name: 'Add note' }).click();
+    const form = this.frame.getByRole('form', { name: 'Add note' });
+    await form.getByRole('textbox', { name: 'Note' }).fill(text);
+    await form.getByRole('button', { name: 'Save note' }).click();
+    await expect(quickLog.getByRole('status')).toHaveText('Note saved');
+  }
+
   async addAsContact(email: string, extra: { company?: string; title?: string } = {}): Promise<void> {
     await this.participant(email).getByRole('button', { name: 'Add as contact' }).click();
     const form = this.frame.getByRole('form', { name: 'Add contact' });
