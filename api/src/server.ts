@@ -30,7 +30,20 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
   try {
     services = await createServices(env, options.logger ? { logger: options.logger } : {});
     const app = createApp(services);
-    const server = createAdaptorServer({ fetch: app.fetch, hostname: env.host }) as Server;
+    // Handlers still running when the server stops (their client may have gone) must finish
+    // before the database closes under them.
+    const inFlight = new Set<Promise<unknown>>();
+    const fetch: typeof app.fetch = (request, ...rest) => {
+      const handled = Promise.resolve(app.fetch(request, ...rest));
+      const settled = handled.then(
+        () => undefined,
+        () => undefined,
+      );
+      inFlight.add(settled);
+      void settled.finally(() => inFlight.delete(settled));
+      return handled;
+    };
+    const server = createAdaptorServer({ fetch, hostname: env.host }) as Server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(env.port, env.host, () => {
@@ -58,6 +71,7 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
           const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
           await stopped;
           clearTimeout(cut);
+          await Promise.race([Promise.all(inFlight), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
           await stopSweep();
           await closeServices(running);
           lock?.release();
