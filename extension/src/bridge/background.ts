@@ -1,0 +1,28 @@
+import { browser } from 'wxt/browser';
+import { clientFor } from '../background/index.ts';
+import type { BatonDb } from '../local/db.ts';
+import { getSettings } from '../settings/index.ts';
+import type { BridgePort } from './port.ts';
+import { startBridgeServer, type BridgeServer } from './server.ts';
+
+/**
+ * The bridge in the service worker: pages connect with `runtime.connect`, the worker answers from
+ * its database with the current settings. Call synchronously in `main`, before the database opens.
+ */
+export function startBackgroundBridge(db: BatonDb, syncNow: () => Promise<void>): BridgeServer {
+  return startBridgeServer({
+    db,
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    onConnect(listener) {
+      const onConnect = (port: BridgePort) => listener(port);
+      browser.runtime.onConnect.addListener(onConnect);
+      return () => browser.runtime.onConnect.removeListener(onConnect);
+    },
+    userId: async () => (await getSettings()).user?.id ?? null,
+    client: async () => clientFor(await getSettings()),
+    onQueued: () => {
+      syncNow().catch((error: unknown) => console.warn('[baton] sync after a write failed; the alarm retries', error));
+    },
+  });
+}

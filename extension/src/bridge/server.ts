@@ -1,0 +1,109 @@
+import type { ApiClient } from '../api-client/index.ts';
+import type { LocalContext } from '../local/context.ts';
+import type { BatonDb } from '../local/db.ts';
+import { watchChanges } from './changes.ts';
+import { BridgeError, toWire } from './errors.ts';
+import { handlers, type HandlerEnv } from './handlers.ts';
+import type { BridgePort } from './port.ts';
+import { BRIDGE_PORT, BridgeRequest, bridgeMethods, isBridgeMethod, type BridgeMethod, type BridgeOutgoing } from './protocol.ts';
+
+export interface BridgeServerOptions {
+  db: BatonDb;
+  /** `runtime.id`: ports from any other extension are refused. */
+  extensionId: string;
+  /**
+   * Our pages' origin (`runtime.getURL('')`). Content scripts carry our extension id too but run
+   * inside the web page, so they are refused: CRM data goes only to extension pages.
+   */
+  extensionOrigin: string;
+  /** Registers the connect listener (`runtime.onConnect` in the background); returns its removal. */
+  onConnect(listener: (port: BridgePort) => void): () => void;
+  userId(): Promise<string | null>;
+  client(): Promise<ApiClient | null>;
+  /** After a write was queued: drain the outbox now rather than at the next alarm. */
+  onQueued?(): void;
+  now?(): Date;
+  changeDebounceMs?: number;
+}
+
+export interface BridgeServer {
+  /** How many pages are connected. */
+  connections(): number;
+  close(): void;
+}
+
+type AnyHandler = (params: unknown, env: HandlerEnv<BridgeMethod>) => Promise<unknown>;
+
+/** False when the page closed (or navigated) meanwhile: there is nobody left to tell. */
+function send(port: BridgePort, message: BridgeOutgoing): boolean {
+  try {
+    port.postMessage(message);
+    return true;
+  } catch (error) {
+    console.info(`[baton] bridge page went away: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
+
+/**
+ * The background side of the bridge: answers typed calls from extension pages with the local/
+ * functions over the background's own database, and tells every page when that database changed.
+ * Install before the database is first opened (the change watcher is a Dexie middleware).
+ */
+export function startBridgeServer(options: BridgeServerOptions): BridgeServer {
+  const ports = new Set<BridgePort>();
+  const now = options.now ?? (() => new Date());
+  const stopWatching = watchChanges(
+    options.db,
+    (tables) => {
+      for (const port of ports) if (!send(port, { type: 'changed', tables })) ports.delete(port);
+    },
+    options.changeDebounceMs,
+  );
+
+  async function answer(port: BridgePort, raw: unknown): Promise<void> {
+    const envelope = BridgeRequest.safeParse(raw);
+    if (!envelope.success) {
+      console.warn('[baton] bridge dropped a malformed request', envelope.error.issues);
+      return;
+    }
+    const { id, method, params } = envelope.data;
+    try {
+      if (!isBridgeMethod(method)) throw new BridgeError('unknown_method', `no bridge method "${method}"`);
+      const parsed = bridgeMethods[method].params.parse(params);
+      const userId = await options.userId();
+      const ctx: LocalContext = { db: options.db, now, userId: () => userId, ...(options.onQueued ? { onQueued: options.onQueued } : {}) };
+      const handler = handlers[method] as AnyHandler;
+      const result = await handler(parsed, { ctx, client: options.client, progress: (progress) => send(port, { id, progress }) });
+      send(port, { id, ok: true, result: result ?? null });
+    } catch (error) {
+      const wire = toWire(error);
+      if (wire.kind === 'failed') console.error(`[baton] bridge ${method} failed`, error);
+      send(port, { id, ok: false, error: wire });
+    }
+  }
+
+  const accept = (port: BridgePort) => {
+    if (port.name !== BRIDGE_PORT) return;
+    const sender = port.sender;
+    if (sender?.id !== options.extensionId || !sender.url?.startsWith(options.extensionOrigin)) {
+      console.warn('[baton] bridge refused a port from', sender?.url ?? sender?.id ?? 'an unknown sender');
+      port.disconnect();
+      return;
+    }
+    ports.add(port);
+    port.onMessage.addListener((raw) => void answer(port, raw));
+    port.onDisconnect.addListener(() => ports.delete(port));
+  };
+  const stopListening = options.onConnect(accept);
+
+  return {
+    connections: () => ports.size,
+    close() {
+      stopListening();
+      stopWatching();
+      for (const port of ports) port.disconnect();
+      ports.clear();
+    },
+  };
+}
