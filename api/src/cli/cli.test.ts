@@ -55,7 +55,8 @@ async function withServer<T>(work: (url: string) => Promise<T>): Promise<T> {
 
 const me = (url: string, token: string) => fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
 
-describe('pnpm baton', () => {
+// Every command opens and closes the database, several times per test: slow on a busy machine.
+describe('pnpm baton', { timeout: 180_000 }, () => {
   it('creates an organisation, a user and tokens; --json matches the contract', async () => {
     const org = await cli('org', 'create', 'Northwind Sales', '--json');
     expect(org.code).toBe(0);
@@ -233,5 +234,5 @@ describe('one process at a time on the embedded database', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 180_000);
 });

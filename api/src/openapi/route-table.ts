@@ -96,6 +96,11 @@ export const routeTable: RouteDoc[] = [
     responses: ok('Matching contacts', z.object({ contacts: z.array(Contact) })),
   },
   {
+    method: 'get', path: '/v1/contacts/duplicates', tag: 'contacts',
+    summary: 'Every group of likely duplicate contacts in the organisation (for review and merge)',
+    responses: ok('Groups of likely duplicates', z.object({ duplicates: z.array(z.object({ contacts: z.array(Contact) })) })),
+  },
+  {
     method: 'get', path: '/v1/contacts/:id', tag: 'contacts', params: IdParam,
     summary: 'One contact (a merged-away id answers with the survivor)',
     responses: ok('The contact', z.object({ contact: Contact })), errors: [404],
