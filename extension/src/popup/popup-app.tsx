@@ -1,15 +1,14 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
-import { unreadNotifications } from '../local/read.ts';
-import { syncStatus } from '../local/status.ts';
+import type { BridgeClient } from '../bridge/client.ts';
+import { pageBridge } from '../bridge/page.ts';
+import { BridgeProvider, useBridgeQuery } from '../bridge/react.tsx';
 import { sendToBackground } from '../messages/send.ts';
 import type { Settings } from '../settings/index.ts';
 import { SyncBadge } from '../sidebar/sync-badge/sync-badge.tsx';
+import { errorText } from '../ui/error-text.ts';
 import { formatDateTime, roleLabel } from '../ui/format.ts';
-import { batonDb } from '../ui/local-context.ts';
 import { Section } from '../ui/section.tsx';
 import { isSignedIn, useSettings } from '../ui/use-settings.ts';
-import type { BatonDb } from '../local/db.ts';
 
 const report = (what: string) => (error: unknown) => console.error(`[baton] ${what} failed`, error);
 
@@ -19,7 +18,7 @@ export function PopupApp() {
   return (
     <PopupView
       settings={settings}
-      db={batonDb()}
+      bridge={pageBridge()}
       openOptions={() => void browser.runtime.openOptionsPage().catch(report('opening options'))}
       syncNow={() => void sendToBackground({ type: 'sync-now' }).catch(report('sync now'))}
     />
@@ -27,9 +26,23 @@ export function PopupApp() {
 }
 
 /** Who is signed in, whether work is waiting, and the cached notifications (live SSE: issue 5). */
-export function PopupView({ settings, db, openOptions, syncNow }: { settings: Settings; db: BatonDb; openOptions: () => void; syncNow: () => void }) {
-  const status = useLiveQuery(() => syncStatus(db), [db]);
-  const unread = useLiveQuery(() => unreadNotifications(db), [db]);
+export function PopupView({ bridge, ...props }: PopupProps & { bridge: BridgeClient }) {
+  return (
+    <BridgeProvider client={bridge}>
+      <PopupContent {...props} />
+    </BridgeProvider>
+  );
+}
+
+interface PopupProps {
+  settings: Settings;
+  openOptions: () => void;
+  syncNow: () => void;
+}
+
+function PopupContent({ settings, openOptions, syncNow }: PopupProps) {
+  const { data: status, error: statusError } = useBridgeQuery('syncStatus', {}, []);
+  const { data: unread, error: unreadError } = useBridgeQuery('unreadNotifications', {}, []);
   if (!isSignedIn(settings) || settings.user === null) {
     return (
       <section className="section stack" aria-labelledby="popup-title">
@@ -49,7 +62,7 @@ export function PopupView({ settings, db, openOptions, syncNow }: { settings: Se
           Signed in as {settings.user.name} ({roleLabel(settings.user.role)})
         </p>
         <div className="row">
-          <SyncBadge status={status} />
+          <SyncBadge status={status} error={statusError} />
           <button type="button" className="link small" onClick={syncNow}>
             Sync now
           </button>
@@ -57,7 +70,11 @@ export function PopupView({ settings, db, openOptions, syncNow }: { settings: Se
         <p className="small muted">{status?.lastSyncedAt ? `Last synced ${formatDateTime(status.lastSyncedAt)}` : 'Not synced yet'}</p>
       </section>
       <Section title={`Notifications (${unread?.length ?? 0} unread)`}>
-        {unread === undefined ? null : unread.length === 0 ? (
+        {unreadError !== undefined ? (
+          <p className="danger small" role="alert">
+            {errorText(unreadError)}
+          </p>
+        ) : unread === undefined ? null : unread.length === 0 ? (
           <p className="muted">Nothing new.</p>
         ) : (
           <ul className="stack">

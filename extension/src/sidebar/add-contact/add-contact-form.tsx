@@ -1,6 +1,5 @@
 import { normalizeEmail } from '@baton/shared';
 import { useState, type FormEvent } from 'react';
-import { addContact } from '../../local/contacts.ts';
 import { errorText } from '../../ui/error-text.ts';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 
@@ -23,11 +22,13 @@ export function AddContactForm({ initial, onSaved, onCancel }: { initial: Contac
     const address = normalizeEmail(email);
     if (address === null) return setError('Enter a valid email address.');
     try {
-      await addContact(local, {
-        emails: [address],
-        name: name.trim() || null,
-        company: company.trim() || null,
-        title: title.trim() || null,
+      await local.call('addContact', {
+        contact: {
+          emails: [address],
+          name: name.trim() || null,
+          company: company.trim() || null,
+          title: title.trim() || null,
+        },
       });
       onSaved();
     } catch (failure) {

@@ -1,6 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
-import { isThreadLogged, logThread, unloggedMessages, type LogProgress } from '../../local/activities.ts';
+import { useBridgeQuery } from '../../bridge/react.tsx';
+import type { LogProgress } from '../../local/activities.ts';
 import type { GmailThreadResult } from '../../sites/gmail/types.ts';
 import { errorText } from '../../ui/error-text.ts';
 import { plural } from '../../ui/format.ts';
@@ -15,13 +15,13 @@ type Run = { state: 'idle' } | { state: 'running'; progress: LogProgress } | { s
 export function LogThread({ thread, contactId, dealId }: { thread: GmailThreadResult; contactId: string; dealId: string | null }) {
   const { local, settings } = useSidebarEnv();
   const [run, setRun] = useState<Run>({ state: 'idle' });
-  const logged = useLiveQuery(() => isThreadLogged(local, thread.threadId), [local, thread.threadId]);
-  const fresh = useLiveQuery(() => unloggedMessages(local, thread), [local, thread]);
+  const { data: logged, error: loggedError } = useBridgeQuery('isThreadLogged', { threadId: thread.threadId }, [thread.threadId]);
+  const { data: fresh, error: freshError } = useBridgeQuery('unloggedMessages', { thread }, [thread]);
 
   async function log() {
     setRun({ state: 'running', progress: { done: 0, total: thread.messages.length } });
     try {
-      const result = await logThread(local, thread, { contactId, dealId }, (progress) => setRun({ state: 'running', progress }));
+      const result = await local.call('logThread', { thread, target: { contactId, dealId } }, { onProgress: (progress) => setRun({ state: 'running', progress }) });
       setRun({ state: 'done', logged: result.logged });
     } catch (error) {
       setRun({ state: 'failed', message: errorText(error) });
@@ -38,6 +38,14 @@ export function LogThread({ thread, contactId, dealId }: { thread: GmailThreadRe
     void log();
   });
 
+  const readError = loggedError ?? freshError;
+  if (readError !== undefined && run.state !== 'running') {
+    return (
+      <p className="danger" role="alert">
+        {errorText(readError)}
+      </p>
+    );
+  }
   if (logged === undefined || fresh === undefined) return null;
   if (run.state === 'running') {
     const { done, total } = run.progress;

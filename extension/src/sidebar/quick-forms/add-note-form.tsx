@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { addNote } from '../../local/activities.ts';
 import { errorText } from '../../ui/error-text.ts';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 
@@ -15,7 +14,7 @@ export function AddNoteForm({ contactId, dealId, onSaved, onCancel }: { contactI
       return;
     }
     try {
-      await addNote(local, contactId, text, { dealId });
+      await local.call('addNote', { contactId, text, dealId });
       onSaved();
     } catch (failure) {
       setError(errorText(failure));

@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { logCall } from '../../local/activities.ts';
 import { errorText } from '../../ui/error-text.ts';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 
@@ -18,7 +17,7 @@ export function LogCallForm({ contactId, dealId, onSaved, onCancel }: { contactI
       return setError('Duration is a whole number of minutes.');
     }
     try {
-      await logCall(local, contactId, { summary: summary.trim(), durationMinutes, outcome: outcome.trim(), dealId });
+      await local.call('logCall', { contactId, call: { summary: summary.trim(), durationMinutes, outcome: outcome.trim(), dealId } });
       onSaved();
     } catch (failure) {
       setError(errorText(failure));

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '../../messages/send.ts';
-import { batonDb, pageLocalContext } from '../../ui/local-context.ts';
-import { useApiClient } from '../../ui/use-api-client.ts';
+import { pageBridge } from '../../bridge/page.ts';
 import { useSettings } from '../../ui/use-settings.ts';
 import { usePageContext } from '../page-context/use-page-context.ts';
 import type { SidebarEnv } from './sidebar-env.tsx';
@@ -10,10 +9,9 @@ import { SidebarView } from './sidebar-view.tsx';
 
 const report = (what: string) => (error: unknown) => console.error(`[baton] ${what} failed`, error);
 
-/** The sidebar frame: settings, API client, local store and the page channel, wired together. */
+/** The sidebar frame: settings, the bridge to the background (local store and API) and the page channel, wired together. */
 export function SidebarApp({ hash }: { hash: string }) {
   const settings = useSettings();
-  const client = useApiClient(settings);
   const page = usePageContext(hash);
   const env = useMemo<SidebarEnv | null>(
     () =>
@@ -21,12 +19,12 @@ export function SidebarApp({ hash }: { hash: string }) {
         ? null
         : {
             settings,
-            client,
-            local: pageLocalContext(settings, batonDb()),
+            apiConfigured: settings.apiUrl !== null && settings.token !== null,
+            local: pageBridge(),
             syncNow: () => void sendToBackground({ type: 'sync-now' }).catch(report('sync now')),
             openOptions: () => void browser.runtime.openOptionsPage().catch(report('opening options')),
           },
-    [settings, client],
+    [settings],
   );
 
   if (page.status === 'failed') {

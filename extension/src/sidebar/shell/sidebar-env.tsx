@@ -1,13 +1,14 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { ApiClient } from '../../api-client/index.ts';
-import type { LocalContext } from '../../local/context.ts';
+import type { BridgeClient } from '../../bridge/client.ts';
 import type { Settings } from '../../settings/index.ts';
 
-/** What every panel needs: who is signed in, the API (null when not configured), the local store. */
+/** What every panel needs: who is signed in, and the background (local store and API) through the bridge. */
 export interface SidebarEnv {
   settings: Settings;
-  client: ApiClient | null;
-  local: LocalContext;
+  /** An API URL and token are set, so API calls through the bridge can be tried. */
+  apiConfigured: boolean;
+  /** The only way to the local store and the API: the background answers (this frame may be denied IndexedDB). */
+  local: BridgeClient;
   /** Asks the background to drain the outbox now. */
   syncNow(): void;
   openOptions(): void;

@@ -1,6 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { BridgeProvider, useBridgeQuery } from '../../bridge/react.tsx';
 import type { PageContext } from '../../messages/to-sidebar.ts';
-import { syncStatus } from '../../local/status.ts';
 import { isSignedIn } from '../../ui/use-settings.ts';
 import { DegradedPanel } from '../degraded/degraded-panel.tsx';
 import { HomePanel } from '../home/home-panel.tsx';
@@ -18,15 +17,25 @@ export interface SidebarViewProps {
 
 /** The sidebar for a given page context; everything below reads the environment from context. */
 export function SidebarView({ env, context, onCollapse }: SidebarViewProps) {
-  const status = useLiveQuery(() => syncStatus(env.local.db), [env.local.db]);
+  return (
+    <BridgeProvider client={env.local}>
+      <SidebarEnvProvider value={env}>
+        <SidebarContent env={env} context={context} {...(onCollapse ? { onCollapse } : {})} />
+      </SidebarEnvProvider>
+    </BridgeProvider>
+  );
+}
+
+function SidebarContent({ env, context, onCollapse }: SidebarViewProps) {
+  const { data: status, error } = useBridgeQuery('syncStatus', {}, []);
   const signedIn = isSignedIn(env.settings);
   return (
-    <SidebarEnvProvider value={env}>
+    <>
       <header className="bar">
         <span className="brand" aria-hidden="true">
           Baton
         </span>
-        {signedIn ? <SyncBadge status={status} /> : null}
+        {signedIn ? <SyncBadge status={status} error={error} /> : null}
         {signedIn && status && status.pending > 0 ? (
           <button type="button" className="link small" onClick={env.syncNow}>
             Sync now
@@ -39,7 +48,7 @@ export function SidebarView({ env, context, onCollapse }: SidebarViewProps) {
         ) : null}
       </header>
       <main>{signedIn ? <PagePanel context={context} /> : <SignInPrompt onOpenOptions={env.openOptions} />}</main>
-    </SidebarEnvProvider>
+    </>
   );
 }
 

@@ -1,9 +1,7 @@
 import type { Brief } from '@baton/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { isApiClientError } from '../../api-client/index.ts';
-import { findContactByEmails } from '../../local/contacts.ts';
-import { fetchBrief, localBrief } from '../../local/read.ts';
+import { useBridgeQuery } from '../../bridge/react.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 
 export interface ThreadBrief {
@@ -16,26 +14,22 @@ export interface ThreadBrief {
 }
 
 /**
- * The brief of the first known participant: from the local cache at once (live, so local writes
- * show instantly), refreshed from the API, which writes through the cache.
+ * The brief of the first known participant: from the local cache at once (re-read on every change
+ * of the background's database, so local writes show instantly), refreshed from the API through
+ * the background, which writes it through the cache.
  */
 export function useThreadBrief(emails: readonly string[]): ThreadBrief {
-  const { local, client } = useSidebarEnv();
+  const { local, apiConfigured, settings } = useSidebarEnv();
   const key = emails.join(',');
-  const cached = useLiveQuery(async () => {
-    const contacts = emails.length === 0 ? [] : await local.db.contacts.where('emails').anyOf([...emails]).toArray();
-    const contact = await findContactByEmails(local.db, emails);
-    return { brief: contact ? await localBrief(local.db, contact.id) : null, known: new Set(contacts.flatMap((c) => c.emails)) };
-  }, [local, key]);
+  const cached = useBridgeQuery('threadBrief', { emails: [...emails] }, [key]);
 
   const remote = useQuery({
-    queryKey: ['brief', 'emails', key, client?.baseUrl],
-    enabled: client !== null && emails.length > 0,
+    queryKey: ['brief', 'emails', key, settings.apiUrl],
+    enabled: apiConfigured && emails.length > 0,
     queryFn: async () => {
-      if (client === null) return null;
       for (const email of emails) {
         try {
-          return await fetchBrief(local.db, client, { email });
+          return await local.call('fetchBrief', { query: { email } });
         } catch (error) {
           if (isApiClientError(error) && error.kind === 'not_found') continue;
           throw error;
@@ -45,11 +39,13 @@ export function useThreadBrief(emails: readonly string[]): ThreadBrief {
     },
   });
 
-  const brief = cached === undefined ? undefined : (cached.brief ?? (remote.isPending && client !== null && emails.length > 0 ? undefined : (remote.data ?? null)));
+  // A cache that cannot be read is reported, and the API's answer shown instead.
+  const fromCache = cached.error === undefined ? cached.data : { brief: null, known: [] };
+  const brief = fromCache === undefined ? undefined : (fromCache.brief ?? (remote.isPending && apiConfigured && emails.length > 0 ? undefined : (remote.data ?? null)));
   return {
     brief,
-    known: cached?.known ?? new Set(),
+    known: new Set(fromCache?.known ?? []),
     refreshing: remote.isFetching,
-    refreshError: remote.error,
+    refreshError: cached.error ?? remote.error,
   };
 }

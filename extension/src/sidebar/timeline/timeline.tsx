@@ -13,7 +13,7 @@ const PAGE = 10;
  * pages from the brief's cursor.
  */
 export function Timeline({ contactId, activities, nextCursor }: { contactId: string; activities: Activity[]; nextCursor: string | null }) {
-  const { client } = useSidebarEnv();
+  const { local, apiConfigured } = useSidebarEnv();
   const [shown, setShown] = useState(PAGE);
   const [older, setOlder] = useState<{ items: Activity[]; cursor: string | null }>({ items: [], cursor: nextCursor });
   const [loading, setLoading] = useState(false);
@@ -21,17 +21,17 @@ export function Timeline({ contactId, activities, nextCursor }: { contactId: str
 
   const all = dedupe([...activities, ...older.items]).sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
   const visible = all.slice(0, shown);
-  const more = all.length > shown || (older.cursor !== null && client !== null);
+  const more = all.length > shown || (older.cursor !== null && apiConfigured);
 
   async function showMore() {
-    if (all.length > shown || older.cursor === null || client === null) {
+    if (all.length > shown || older.cursor === null || !apiConfigured) {
       setShown((n) => n + PAGE);
       return;
     }
     setLoading(true);
     setError(null);
     try {
-      const page = await client.timeline(contactId, older.cursor);
+      const page = await local.call('remoteTimeline', { contactId, cursor: older.cursor });
       setOlder((previous) => ({ items: [...previous.items, ...page.activities], cursor: page.nextCursor }));
       setShown((n) => n + PAGE);
     } catch (failure) {
