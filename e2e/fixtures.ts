@@ -39,6 +39,11 @@ interface WorkerFixtures {
 export interface Device {
   gmailPage: GmailPage;
   context: BrowserContext;
+  /**
+   * Quits this browser, runs `whileClosed`, and starts it again on the same profile: only what
+   * the extension kept on disk survives.
+   */
+  restart(whileClosed?: () => Promise<void>): Promise<Device>;
 }
 
 interface TestFixtures {
@@ -68,7 +73,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await use({ dataDir, users });
       rmSync(dir, { recursive: true, force: true });
     },
-    { scope: 'worker', timeout: 60_000 },
+    { scope: 'worker', timeout: 120_000 },
   ],
 
   extensionDir: [
@@ -149,20 +154,33 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   newDevice: async ({ api, extensionDir, signedInAs }, use) => {
-    const opened: Array<{ context: BrowserContext; profile: string }> = [];
-    await use(async (role = signedInAs) => {
-      const profile = tempDir('device');
+    const profiles: string[] = [];
+    const running = new Set<BrowserContext>();
+    const launch = async (profile: string): Promise<Device> => {
       const context = await launchWithExtension(profile, extensionDir);
-      opened.push({ context, profile });
+      running.add(context);
       const gmail = new GmailServer();
       await routeSites(context, gmail);
-      await signIn(new OptionsPage(await context.newPage(), await extensionIdOf(context)), api, api.users[role]);
-      return { context, gmailPage: new GmailPage(await context.newPage(), gmail) };
+      return {
+        context,
+        gmailPage: new GmailPage(await context.newPage(), gmail),
+        async restart(whileClosed) {
+          running.delete(context);
+          await context.close();
+          await whileClosed?.();
+          return launch(profile);
+        },
+      };
+    };
+    await use(async (role = signedInAs) => {
+      const profile = tempDir('device');
+      profiles.push(profile);
+      const device = await launch(profile);
+      await signIn(new OptionsPage(await device.context.newPage(), await extensionIdOf(device.context)), api, api.users[role]);
+      return device;
     });
-    for (const { context, profile } of opened) {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    }
+    for (const context of running) await context.close();
+    for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
   },
 });
 

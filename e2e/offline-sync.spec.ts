@@ -48,3 +48,24 @@ test('with the API down, work is saved on this device and arrives exactly once w
   expect(jamie[0]).toMatchObject({ name: JAMIE.name, company: 'Contoso', ownerId: signedIn.user.id });
   expect(await sdr.emailsOf(JAMIE.email)).toHaveLength(1);
 });
+
+test('work saved while the API was down is sent by itself when the browser starts again', async ({ api, newDevice }) => {
+  const sdr = api.as('sdr');
+  await seedContact(sdr, RILEY, { company: 'Northwind' });
+  const device = await newDevice();
+  await device.gmailPage.open(rileyRollout);
+  await expect(device.gmailPage.sidebar.contactName).toHaveText(RILEY.name);
+
+  await api.stop();
+  await device.gmailPage.sidebar.logThread();
+  await expect(device.gmailPage.sidebar.syncBadge).toHaveText(UNREACHABLE);
+
+  // The rep quits the browser; by the next morning the API is back.
+  const restarted = await device.restart(() => api.start());
+
+  await expect.poll(async () => (await sdr.emailsOf(RILEY.email)).length, { timeout: 30_000 }).toBe(3);
+  await restarted.gmailPage.open(rileyRollout);
+  await expect(restarted.gmailPage.sidebar.syncBadge).toHaveText('Synced');
+  await expect(restarted.gmailPage.sidebar.frame.getByRole('status').filter({ hasText: /^Thread logged/ })).toHaveText('Thread logged');
+  expect(await sdr.emailsOf(RILEY.email)).toHaveLength(3);
+});
