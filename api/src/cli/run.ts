@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DataDirLockedError } from '../db/lock.ts';
 import { migrationsFolder } from '../db/migrate.ts';
@@ -121,7 +122,9 @@ const commands: Record<string, Command> = {
     options: { url: { type: 'string' } },
     positionals: [1, 1],
     async run({ values, positionals, io }) {
-      const report = await doctor(positionals[0] ?? '', str(values.url));
+      // `pnpm baton` runs in api/: a relative path means one from where the user typed it.
+      const file = resolve(io.env.INIT_CWD ?? process.cwd(), positionals[0] ?? '');
+      const report = await doctor(file, str(values.url));
       // The report is for reading and for bug reports alike: always JSON.
       io.stdout(`${JSON.stringify(report, null, 2)}\n`);
       return 0;
