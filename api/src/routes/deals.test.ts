@@ -61,6 +61,8 @@ describe('POST /v1/deals', () => {
     const bad = await api.request('POST', '/v1/deals', { token: org.users.sdr.token, body: { contactId: 'nope', title: '' } });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'invalid_body' } });
+    const nul = await api.request('POST', '/v1/deals', { token: org.users.sdr.token, body: { contactId, title: 'A\u0000B' } });
+    expect(nul.status).toBe(400);
     const malformed = await api.request('POST', '/v1/deals', { token: org.users.sdr.token, body: '{"contactId":' });
     expect(malformed.status).toBe(400);
     expect((await api.request('POST', '/v1/deals', { body: { contactId, title: 'x' } })).status).toBe(401);

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../middleware/validate.ts';
+import { containsNul } from '../services/activities-hash.ts';
 import { listDeals } from '../services/deals-list.ts';
 import { requireDeal } from '../services/deals-store.ts';
 import { createDeal, updateDeal } from '../services/deals-write.ts';
@@ -10,6 +11,8 @@ import { createHandoff } from '../services/handoffs-create.ts';
 import { toDeal } from '../services/serialize.ts';
 
 const IdParam = z.object({ id: Id });
+// PostgreSQL text cannot hold NUL: refuse it as invalid input rather than fail in the database.
+const noNul = <T extends z.ZodType>(schema: T) => schema.refine((value) => !containsNul(value), 'text may not contain NUL characters');
 const DealQuery = z.object({
   owner: z.union([z.literal('me'), Id]).optional(),
   stalled: z.enum(['1', '0', 'true', 'false']).optional(),
@@ -18,7 +21,7 @@ const DealQuery = z.object({
 });
 
 export const dealRoutes = new Hono<AppEnv>()
-  .post('/', validate('json', CreateDealInput), async (c) => {
+  .post('/', validate('json', noNul(CreateDealInput)), async (c) => {
     const { deal, created } = await createDeal(c.var.db, c.var.auth, c.req.valid('json'), c.var.requestId);
     return c.json(deal, created ? 201 : 200);
   })
@@ -36,11 +39,11 @@ export const dealRoutes = new Hono<AppEnv>()
     const deal = await requireDeal(c.var.db, c.var.auth.orgId, c.req.valid('param').id);
     return c.json(toDeal(deal), 200);
   })
-  .patch('/:id', validate('param', IdParam), validate('json', UpdateDealInput), async (c) => {
+  .patch('/:id', validate('param', IdParam), validate('json', noNul(UpdateDealInput)), async (c) => {
     const deal = await updateDeal(c.var.db, c.var.auth, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
     return c.json(deal, 200);
   })
-  .post('/:id/handoffs', validate('param', IdParam), validate('json', HandoffInput), async (c) => {
+  .post('/:id/handoffs', validate('param', IdParam), validate('json', noNul(HandoffInput)), async (c) => {
     const { handoff, created } = await createHandoff(c.var.services, c.var.auth, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
     return c.json(handoff, created ? 201 : 200);
   });

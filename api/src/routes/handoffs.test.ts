@@ -101,6 +101,7 @@ describe('POST /v1/deals/:id/handoffs', () => {
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ error: { code: 'conflict', details: { current: { id: deal.id, version: 1 } } } });
     expect((await post(org.users.sdr.token, { ...readyHandoff(deal, org.users.ae.id), kind: 'sdr_to_everyone' })).status).toBe(400);
+    expect((await post(org.users.sdr.token, readyHandoff(deal, org.users.ae.id, { discussed: 'x\u0000y' }))).status).toBe(400);
     expect((await post(other.users.sdr.token, readyHandoff(deal, other.users.ae.id))).status).toBe(404);
     expect((await api.request('POST', `/v1/deals/${deal.id}/handoffs`, { body: readyHandoff(deal, org.users.ae.id) })).status).toBe(401);
 
@@ -181,6 +182,8 @@ describe('accepting and rejecting', () => {
     const handoff = await handOff(api, org.users.sdr, deal, org.users.ae);
     const noReason = await api.request('POST', `/v1/handoffs/${handoff.id}/reject`, { token: org.users.ae.token, body: { reason: '' } });
     expect(noReason.status).toBe(400);
+    const nul = await api.request('POST', `/v1/handoffs/${handoff.id}/reject`, { token: org.users.ae.token, body: { reason: 'no\u0000' } });
+    expect(nul.status).toBe(400);
     expect((await api.request('POST', `/v1/handoffs/${handoff.id}/reject`, { token: org.users.manager.token, body: { reason: 'x' } })).status).toBe(403);
     const res = await api.request('POST', `/v1/handoffs/${handoff.id}/reject`, { token: org.users.ae.token, body: { reason: 'Budget is not confirmed' } });
     expect(res.status).toBe(200);

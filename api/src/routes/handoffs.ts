@@ -3,11 +3,14 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../middleware/validate.ts';
+import { containsNul } from '../services/activities-hash.ts';
 import { requireHandoff, listHandoffs } from '../services/handoffs-store.ts';
 import { acceptHandoff, rejectHandoff } from '../services/handoffs-respond.ts';
 import { toHandoff } from '../services/serialize.ts';
 
 const IdParam = z.object({ id: Id });
+// PostgreSQL text cannot hold NUL: refuse it as invalid input rather than fail in the database.
+const noNul = <T extends z.ZodType>(schema: T) => schema.refine((value) => !containsNul(value), 'text may not contain NUL characters');
 const Person = z.union([z.literal('me'), Id]);
 const HandoffQuery = z.object({
   to: Person.optional(),
@@ -38,7 +41,7 @@ export const handoffRoutes = new Hono<AppEnv>()
     const handoff = await acceptHandoff(c.var.services, c.var.auth, c.req.valid('param').id, c.var.requestId);
     return c.json(handoff, 200);
   })
-  .post('/:id/reject', validate('param', IdParam), validate('json', RejectHandoffInput), async (c) => {
+  .post('/:id/reject', validate('param', IdParam), validate('json', noNul(RejectHandoffInput)), async (c) => {
     const handoff = await rejectHandoff(c.var.services, c.var.auth, c.req.valid('param').id, c.req.valid('json'), c.var.requestId);
     return c.json(handoff, 200);
   });
