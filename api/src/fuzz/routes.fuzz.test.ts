@@ -1,0 +1,123 @@
+import { ActivityBatchInput, ApiErrorBody, handoffKinds, type Deal, type Handoff } from '@baton/shared';
+import fc from 'fast-check';
+import { z } from 'zod';
+import { afterAll, describe, expect, it } from 'vitest';
+import { appRoutes } from '../openapi/app-routes.ts';
+import { routeTable } from '../openapi/route-table.ts';
+import { readyHandoff } from '../testing/deal-fixtures.ts';
+import { createTestApi } from '../testing/index.ts';
+import { databaseState, diffStates, listTables, type DbState } from './db-state.ts';
+import { describeCase, isPublic, requestCaseArbitrary, type FuzzRoute, type RequestCase, type RouteRules } from './request-cases.ts';
+
+/*
+ * Every route of the app (from `app.routes`, so a new one is fuzzed without touching this file)
+ * gets generated hostile requests. Whatever comes in: never a 5xx; a 4xx carries the error shape
+ * and leaves every table as it was; a 2xx only for a request its schemas accept.
+ * Replay a failure with FUZZ_SEED=<seed> (printed in it); FUZZ_RUNS sets the runs per route.
+ */
+
+const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+const numRuns = Number(process.env.FUZZ_RUNS ?? 40);
+
+const api = await createTestApi();
+afterAll(() => api.close());
+
+const org = await api.seedOrg('Fuzz');
+const { sdr, ae } = org.users;
+
+async function made<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
+  const res = await api.request(method, path, { token, ...(body === undefined ? {} : { body }) });
+  if (res.status >= 300) throw new Error(`seeding ${method} ${path} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+const contact = await made<{ contact: { id: string } }>('POST', '/v1/contacts/resolve', sdr.token, { emails: ['fuzz.target@example.com'], name: 'Fuzz Target' });
+const twin = await made<{ contact: { id: string } }>('POST', '/v1/contacts/resolve', sdr.token, { emails: ['fuzz.twin@example.com'], name: 'Fuzz Target' });
+const deal = await made<Deal>('POST', '/v1/deals', sdr.token, { contactId: contact.contact.id, title: 'Fuzzed deal' });
+const handoff = await made<Handoff>('POST', `/v1/deals/${deal.id}/handoffs`, sdr.token, readyHandoff(deal, ae.id));
+const inbox = await made<{ notifications: { id: string }[] }>('GET', '/v1/notifications', ae.token);
+
+const users = Object.values(org.users);
+const knownIds = [contact.contact.id, twin.contact.id, deal.id, handoff.id, ...inbox.notifications.map((n) => n.id), ...users.map((u) => u.id)];
+const fixtures = { tokens: users.map((u) => u.token), knownIds, paramValues: { kind: [...handoffKinds] } };
+
+const Seq = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const rules: Record<string, RouteRules> = {
+  // Items are validated one by one and answered per item, so only the envelope is a 400.
+  'POST /v1/activities/batch': { body: ActivityBatchInput },
+  'GET /v1/notifications/stream': {
+    extra: ({ headers, query }) => {
+      const raw = headers['last-event-id'] ?? (Array.isArray(query.lastEventId) ? query.lastEventId[0] : query.lastEventId);
+      return raw === undefined || raw === '' || Seq.safeParse(raw).success;
+    },
+  },
+};
+
+const routes: FuzzRoute[] = appRoutes(api.app).map(({ method, path }) => ({
+  method,
+  path,
+  doc: routeTable.find((doc) => doc.method.toUpperCase() === method && doc.path === path),
+  rules: rules[`${method} ${path}`],
+}));
+
+const tables = await listTables(api.services.database.db);
+let state: DbState = await databaseState(api.services.database.db, tables);
+
+// Rate-limit buckets are state too: a request refused before it is authenticated must not draw on any.
+const takes: string[] = [];
+const limiter = api.services.rateLimiter;
+api.services.rateLimiter = { take: (key, now) => (takes.push(key), limiter.take(key, now)) };
+
+const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
+
+async function check(route: FuzzRoute, c: RequestCase): Promise<void> {
+  takes.length = 0;
+  const res = await api.app.request(c.url, { method: c.method, headers: c.headers, body: c.body });
+  const isJson = res.headers.get('content-type')?.startsWith('application/json') ?? false;
+  const text = isJson ? await res.text() : '';
+  if (!isJson) await res.body?.cancel();
+  const before = state;
+  state = await databaseState(api.services.database.db, tables);
+  const fail = (why: string) => {
+    throw new Error(`${why}\n→ ${res.status} ${text.slice(0, 500)}\n${describeCase(c)}`);
+  };
+
+  if (res.status >= 500) fail('a server error');
+  if (Object.getOwnPropertyNames(Object.prototype).sort().join() !== prototypeKeys.join() || 'polluted' in {}) fail('Object.prototype was polluted');
+  if (res.status >= 400) {
+    if (!isJson || !ApiErrorBody.safeParse(JSON.parse(text)).success) fail('a 4xx without the error shape');
+    const changed = diffStates(before, state);
+    if (changed.length > 0) fail(`a rejected request changed the database: ${changed.join('; ')}`);
+    if (res.status === 401 && takes.length > 0) fail('an unauthenticated request drew on a rate-limit bucket');
+  }
+  if (c.reroutes) return;
+  const { auth, params, query, body, other } = c.problems;
+  if (auth && res.status !== 401) fail('a request without a valid token was not answered 401');
+  if (!auth && (params || query || body || other) && res.status !== 400) fail('an invalid request was not answered 400');
+  if (res.status < 300 && route.path === '/v1/activities/batch') {
+    // A batch whose items were all refused is answered 200 but must store nothing.
+    const results = (JSON.parse(text) as { results: { status: string }[] }).results;
+    if (results.every((r) => r.status !== 'created') && diffStates(before, state).length > 0) fail('refused activities changed the database');
+  }
+}
+
+describe(`hostile input on every route (FUZZ_SEED=${seed})`, () => {
+  it('covers every served route', () => {
+    expect(routes.length).toBeGreaterThan(20);
+    expect(routes.some((route) => route.method === 'ALL')).toBe(false);
+  });
+
+  for (const route of routes) {
+    it(`${route.method} ${route.path}`, async () => {
+      try {
+        await fc.assert(
+          fc.asyncProperty(requestCaseArbitrary(route, fixtures), (c) => check(route, c)),
+          { seed, numRuns },
+        );
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`${route.method} ${route.path} failed; replay with FUZZ_SEED=${seed} pnpm exec vitest run src/fuzz\n${message}`, { cause: error });
+      }
+    });
+  }
+});
