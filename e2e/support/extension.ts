@@ -30,30 +30,11 @@ export function prepareExtension(targetDir: string): string {
   return targetDir;
 }
 
-/*
- * Playwright launches Chromium with third-party storage partitioning turned off (for its own
- * reasons, microsoft/playwright#32230). Without partitioning, the sidebar frame inside
- * mail.google.com is refused IndexedDB ("The user denied permission to access the database"),
- * which a user's Chrome — partitioning on by default — never does. Chromium takes the last
- * --disable-features it is given, so this list (Playwright's, minus partitioning) restores the
- * browser users have.
+/**
+ * Chromium with only this extension, in a fresh profile, headless. Playwright's launch turns
+ * third-party storage partitioning off, so the sidebar frame inside mail.google.com is refused
+ * IndexedDB — the strictest case; the sidebar must work anyway (it reads through the background).
  */
-const DISABLED_FEATURES = [
-  'AvoidUnnecessaryBeforeUnloadCheckSync',
-  'DestroyProfileOnBrowserClose',
-  'HttpsUpgrades',
-  'HttpsFirstBalancedModeAutoEnable',
-  'LensOverlay',
-  'MediaRouter',
-  'PaintHolding',
-  'AvoidCorsURLLoaderRestartOnRedirect',
-  'OptimizationHints',
-  'NetworkTimeServiceQuerying',
-  'AimEnabled',
-  'PreconnectToSearch',
-];
-
-/** Chromium with only this extension, in a fresh profile, headless. */
 export function launchWithExtension(profileDir: string, extensionDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
@@ -66,7 +47,6 @@ export function launchWithExtension(profileDir: string, extensionDir: string): P
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      `--disable-features=${DISABLED_FEATURES.join(',')}`,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
     ],
