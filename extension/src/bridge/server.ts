@@ -32,6 +32,20 @@ export interface BridgeServer {
   close(): void;
 }
 
+/**
+ * Our extension id and an extension-scheme URL: one of our pages. The scheme, not the exact
+ * origin, is compared because a `use_dynamic_url` frame may be served from a per-session origin.
+ */
+function fromOurPage(sender: BridgePort['sender'], own: { extensionId: string; extensionOrigin: string }): boolean {
+  if (sender?.id !== own.extensionId || sender.url === undefined) return false;
+  try {
+    return new URL(sender.url).protocol === new URL(own.extensionOrigin).protocol;
+  } catch (error) {
+    console.warn('[baton] bridge could not read a sender URL', error);
+    return false;
+  }
+}
+
 type AnyHandler = (params: unknown, env: HandlerEnv<BridgeMethod>) => Promise<unknown>;
 
 /** False when the page closed (or navigated) meanwhile: there is nobody left to tell. */
@@ -85,8 +99,8 @@ export function startBridgeServer(options: BridgeServerOptions): BridgeServer {
 
   const accept = (port: BridgePort) => {
     if (port.name !== BRIDGE_PORT) return;
-    const sender = port.sender;
-    if (sender?.id !== options.extensionId || !sender.url?.startsWith(options.extensionOrigin)) {
+    if (!fromOurPage(port.sender, options)) {
+      const sender = port.sender;
       console.warn('[baton] bridge refused a port from', sender?.url ?? sender?.id ?? 'an unknown sender');
       port.disconnect();
       return;
