@@ -116,9 +116,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const profile = tempDir('profile');
     const context = await launchWithExtension(profile, extensionDir);
     await routeSites(context, gmail);
-    await use(context);
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    try {
+      await use(context);
+      await context.close();
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
   },
 
   extensionId: async ({ extensionContext }, use) => {
