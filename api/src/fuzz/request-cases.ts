@@ -36,8 +36,10 @@ export interface RouteRules {
 export interface Fixtures {
   tokens: string[];
   knownIds: string[];
-  /** Values of a path parameter that exist, by parameter name. */
-  paramValues: Record<string, string[]>;
+  /** Values of a path parameter that exist (a contact id for a contact route, and so on). */
+  paramValues(routePath: string, name: string): string[];
+  /** Bodies known to be accepted, by "METHOD path": mutations start from them as well. */
+  examples: Record<string, unknown[]>;
 }
 
 export interface RequestCase {
@@ -58,7 +60,9 @@ export const isPublic = (route: FuzzRoute) => route.doc?.auth === false;
 function bodyArbitrary(route: FuzzRoute, fixtures: Fixtures): fc.Arbitrary<string | undefined> {
   const junk = fc.oneof(fc.constant(undefined), fc.constant('{}'), malformedJson, hostileValue.map((value) => JSON.stringify(value)));
   if (!route.doc?.body) return junk;
-  const valid = arbitraryFor(route.doc.body, { knownIds: fixtures.knownIds });
+  const derived = arbitraryFor(route.doc.body, { knownIds: fixtures.knownIds });
+  const examples = fixtures.examples[`${route.method} ${route.path}`] ?? [];
+  const valid = examples.length > 0 ? fc.oneof(derived, fc.constantFrom(...examples)) : derived;
   const asJson = (arbitrary: fc.Arbitrary<unknown>) => arbitrary.map((value) => JSON.stringify(value));
   return fc.oneof(
     { weight: 2, arbitrary: asJson(valid) },
@@ -80,7 +84,7 @@ function validQuery(route: FuzzRoute, fixtures: Fixtures): fc.Arbitrary<QueryPai
 function pathArbitrary(route: FuzzRoute, fixtures: Fixtures): fc.Arbitrary<{ path: string; params: Record<string, string>; reroutes: boolean }> {
   const pieces = route.path.split('/');
   const segments = pieces.map((piece) =>
-    piece.startsWith(':') ? segmentArbitrary(fixtures.paramValues[piece.slice(1)] ?? fixtures.knownIds) : fc.constant<Segment | string>(piece),
+    piece.startsWith(':') ? segmentArbitrary(fixtures.paramValues(route.path, piece.slice(1))) : fc.constant<Segment | string>(piece),
   );
   return fc.tuple(...segments).map((parts) => {
     const params: Record<string, string> = {};
@@ -102,7 +106,8 @@ function bodyAsValidated(contentType: string | undefined, body: string | undefin
   const mediaType = (contentType ?? (body === undefined ? '' : 'text/plain')).split(';')[0]?.trim() ?? '';
   if (!jsonMediaType.test(mediaType)) return { ok: true, value: {} };
   try {
-    return { ok: true, value: JSON.parse(body ?? '') as unknown };
+    // Like fetch's body.json(): UTF-8 decoding drops a leading byte-order mark.
+    return { ok: true, value: JSON.parse((body ?? '').replace(/^\ufeff/, '')) as unknown };
   } catch (error) {
     if (error instanceof SyntaxError) return { ok: false };
     throw error;

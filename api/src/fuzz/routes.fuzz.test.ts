@@ -1,4 +1,6 @@
 import { ActivityBatchInput, ApiErrorBody, handoffKinds, type Deal, type Handoff } from '@baton/shared';
+import { Buffer } from 'node:buffer';
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,7 +9,7 @@ import { routeTable } from '../openapi/route-table.ts';
 import { readyHandoff } from '../testing/deal-fixtures.ts';
 import { createTestApi } from '../testing/index.ts';
 import { databaseState, diffStates, listTables, type DbState } from './db-state.ts';
-import { describeCase, isPublic, requestCaseArbitrary, type FuzzRoute, type RequestCase, type RouteRules } from './request-cases.ts';
+import { describeCase, requestCaseArbitrary, type Fixtures, type FuzzRoute, type RequestCase, type RouteRules } from './request-cases.ts';
 
 /*
  * Every route of the app (from `app.routes`, so a new one is fuzzed without touching this file)
@@ -39,7 +41,31 @@ const inbox = await made<{ notifications: { id: string }[] }>('GET', '/v1/notifi
 
 const users = Object.values(org.users);
 const knownIds = [contact.contact.id, twin.contact.id, deal.id, handoff.id, ...inbox.notifications.map((n) => n.id), ...users.map((u) => u.id)];
-const fixtures = { tokens: users.map((u) => u.token), knownIds, paramValues: { kind: [...handoffKinds] } };
+const byResource: Record<string, string[]> = {
+  contacts: [contact.contact.id, twin.contact.id],
+  deals: [deal.id],
+  handoffs: [handoff.id],
+  notifications: inbox.notifications.map((n) => n.id),
+  'handoff-templates': [...handoffKinds],
+};
+const fixtures: Fixtures = {
+  tokens: users.map((u) => u.token),
+  knownIds,
+  paramValues: (path, name) => (name === 'kind' ? [...handoffKinds] : (byResource[path.split('/')[2] ?? ''] ?? knownIds)),
+  examples: {
+    'POST /v1/contacts/resolve': [{ emails: ['fuzz.target@example.com'], name: 'Fuzz Target' }, { linkedinUrl: 'https://www.linkedin.com/in/fuzz-target', title: 'CTO' }],
+    'PATCH /v1/contacts/:id': [{ name: 'Renamed', company: 'Acme', emails: ['fuzz.renamed@example.com'] }],
+    'POST /v1/contacts/:id/merge': [{ duplicateId: twin.contact.id }],
+    'POST /v1/activities/batch': [
+      { activities: [{ id: randomUUID(), contactId: contact.contact.id, type: 'email', occurredAt: new Date().toISOString(), subject: 'Hi', source: { gmailThreadId: 't1' } }] },
+    ],
+    'POST /v1/deals': [{ contactId: contact.contact.id, title: 'Second deal', stage: 'qualifying' }],
+    'PATCH /v1/deals/:id': [{ version: 1, title: 'Renamed', qualification: { budget: '10k' }, nextStep: { what: 'Call', dueAt: new Date(Date.now() + 86_400_000).toISOString() } }],
+    'POST /v1/deals/:id/handoffs': [readyHandoff(deal, ae.id)],
+    'POST /v1/handoffs/:id/reject': [{ reason: 'Not qualified yet' }],
+    'PUT /v1/handoff-templates/:kind': [{ required: ['trigger', 'nextStep.dueAt'] }],
+  },
+};
 
 const Seq = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const rules: Record<string, RouteRules> = {
@@ -89,6 +115,11 @@ async function check(route: FuzzRoute, c: RequestCase): Promise<void> {
     const changed = diffStates(before, state);
     if (changed.length > 0) fail(`a rejected request changed the database: ${changed.join('; ')}`);
     if (res.status === 401 && takes.length > 0) fail('an unauthenticated request drew on a rate-limit bucket');
+  }
+  // The size limit is checked before anything else, authentication included.
+  if (Buffer.byteLength(c.body ?? '') > api.services.env.bodyLimitBytes) {
+    if (res.status !== 413) fail('an oversized body was not answered 413');
+    return;
   }
   if (c.reroutes) return;
   const { auth, params, query, body, other } = c.problems;
