@@ -1,3 +1,4 @@
+import { canonicalLinkedinUrl } from '@baton/shared';
 import type { ApiClient } from '../api-client/index.ts';
 import { addNote, captureLinkedinProfile, isThreadLogged, logCall, logLinkedinMessage, logThread, unloggedMessages } from '../local/activities.ts';
 import { addContact, findContactByEmails, findContactByLinkedin } from '../local/contacts.ts';
@@ -7,6 +8,8 @@ import { cacheUsers, fetchBrief, localBrief, localTimeline, unreadNotifications 
 import { syncStatus } from '../local/status.ts';
 import { notConfigured } from './errors.ts';
 import { homeItems, refreshHome } from './home-items.ts';
+import { contactDuplicates, linkLinkedinProfile, mergeContacts, profileBrief } from './identity-links.ts';
+import { cachedUsers, handoffTemplates, myHandoffs, readCachedUsers, refreshMyHandoffs } from './my-handoffs.ts';
 import type { BridgeMethod, BridgeParsedParams, BridgeProgress, BridgeResult } from './protocol.ts';
 import { threadBrief } from './thread-brief.ts';
 
@@ -87,4 +90,16 @@ export const handlers: Handlers = {
     return users;
   },
   searchContacts: async ({ search }, env) => (await api(env)).searchContacts(search),
+  profileBrief: ({ slugOrUrl }, { ctx }) => profileBrief(ctx.db, slugOrUrl, ctx.now()),
+  addLinkedinNote: ({ contactId, text, profileUrl, dealId }, { ctx }) => {
+    const linkedinUrl = canonicalLinkedinUrl(profileUrl);
+    return addNote(ctx, contactId, text, { dealId: dealId ?? null, source: linkedinUrl ? { linkedinUrl } : null });
+  },
+  linkLinkedinProfile: async ({ contactId, profileUrl }, env) => linkLinkedinProfile(env.ctx, await api(env), contactId, profileUrl),
+  mergeContacts: async ({ survivorId, duplicateId }, env) => mergeContacts(env.ctx, await api(env), survivorId, duplicateId),
+  contactDuplicates: async ({ contactId }, env) => contactDuplicates(env.ctx, await api(env), contactId),
+  handoffTemplates: async (_params, env) => handoffTemplates(await env.client()),
+  cachedUsers: async ({ role }, { ctx }) => cachedUsers(await readCachedUsers(ctx.db), role),
+  myHandoffs: (_params, { ctx }) => myHandoffs(ctx.db, ctx.userId(), ctx.now()),
+  refreshMyHandoffs: async (_params, env) => refreshMyHandoffs(env.ctx.db, await api(env)),
 };

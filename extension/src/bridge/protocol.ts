@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { ApiClientErrorDetails } from '../api-client/index.ts';
 import type { CapturedProfile, LogProgress, LogThreadResult } from '../local/activities.ts';
 import type { HandoffSubmission } from '../local/deals.ts';
+import type { LinkResult } from './identity-links.ts';
+import type { HandoffTemplates, MyHandoffs } from './my-handoffs.ts';
 import type { SyncStatus } from '../local/status.ts';
 import { ThreadInput, type ThreadMessage } from '../local/thread.ts';
 import type { DraftRow, LocalActivity, LocalContact, LocalDeal, LocalHandoff, LocalNotification } from '../local/types.ts';
@@ -123,6 +125,28 @@ export const bridgeMethods = {
   refreshHome: { params: none, result: typed<{ handoffs: LocalHandoff[]; deals: number }>(), idempotent: true },
   users: { params: z.object({ role: Role.optional() }), result: typed<UserSummary[]>(), idempotent: true },
   searchContacts: { params: z.object({ search: ContactSearch }), result: typed<Contact[]>(), idempotent: true },
+  /** The cached brief of whoever has this LinkedIn profile, or null (the LinkedIn sidebar's first answer). */
+  profileBrief: { params: z.object({ slugOrUrl: z.string().min(1).max(500) }), result: typed<Brief | null>(), idempotent: true },
+  /** A note tied to the LinkedIn profile it was written from. */
+  addLinkedinNote: {
+    params: z.object({ contactId: Id, text: z.string().max(100_000), profileUrl: z.string().min(1).max(500), dealId: Id.nullish() }),
+    result: typed<LocalActivity>(),
+    idempotent: false,
+  },
+  /** PATCHes the contact's LinkedIn URL at once; `taken` names the contact that already has the profile. */
+  linkLinkedinProfile: { params: z.object({ contactId: Id, profileUrl: z.string().min(1).max(500) }), result: typed<LinkResult>(), idempotent: true },
+  /** Folds `duplicateId` into `survivorId` (API first, then this device's copies). */
+  mergeContacts: { params: z.object({ survivorId: Id, duplicateId: Id }), result: typed<Contact>(), idempotent: true },
+  /** Likely duplicates of a contact, from the API. */
+  contactDuplicates: { params: z.object({ contactId: Id }), result: typed<Contact[]>(), idempotent: true },
+  /** The organisation's handoff templates; the last known or Baton's defaults when the API cannot answer. */
+  handoffTemplates: { params: none, result: typed<HandoffTemplates>(), idempotent: true },
+  /** Teammates this device has seen (for choosing a recipient offline). */
+  cachedUsers: { params: z.object({ role: Role.optional() }), result: typed<UserSummary[]>(), idempotent: true },
+  /** My handoffs from the cache: received pending, sent awaiting acceptance, recently accepted. */
+  myHandoffs: { params: none, result: typed<MyHandoffs>(), idempotent: true },
+  /** Pulls my handoffs (to me and from me) from the API into the cache. */
+  refreshMyHandoffs: { params: none, result: typed<{ received: number; sent: number }>(), idempotent: true },
 } as const;
 
 export type BridgeMethod = keyof typeof bridgeMethods;
