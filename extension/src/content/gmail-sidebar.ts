@@ -4,12 +4,14 @@ import { createNonce } from '../messages/nonce.ts';
 import type { PageContext, PageContextMessage } from '../messages/to-sidebar.ts';
 import { watchGmail } from '../sites/gmail/watch.ts';
 import { loadCollapsed, saveCollapsed } from './collapsed-state.ts';
+import { openIntroDraft } from './compose/intro-draft.ts';
 import { mountPanel } from './panel.ts';
 
 /**
  * The Gmail content script: mounts the sidebar frame and streams what the page reader sees to it.
  * It only reads the page; it never receives CRM data back (the frame is extension-origin, so
- * Gmail's scripts cannot read what the sidebar shows).
+ * Gmail's scripts cannot read what the sidebar shows) — except the introduction email the rep
+ * asked for after a handoff, which belongs in the page because the rep is about to send it.
  */
 export async function startGmailSidebar(win: Window, signal: AbortSignal): Promise<void> {
   const nonce = createNonce();
@@ -29,6 +31,12 @@ export async function startGmailSidebar(win: Window, signal: AbortSignal): Promi
     if (verdict.message.type === 'sidebar-ready') {
       respond(latest);
       return undefined;
+    }
+    if (verdict.message.type === 'open-intro-draft') {
+      openIntroDraft(win.document, verdict.message.draft).then(respond, (error: unknown) =>
+        respond({ opened: 'none', reason: error instanceof Error ? error.message : String(error) }),
+      );
+      return true;
     }
     panel.setCollapsed(verdict.message.collapsed);
     void saveCollapsed(verdict.message.collapsed);

@@ -47,3 +47,19 @@ describe('acceptBackgroundMessage', () => {
     expect(acceptBackgroundMessage(message, fromTab, EXT).ok).toBe(false);
   });
 });
+
+describe('open-intro-draft (sidebar → page)', () => {
+  const fromSidebar = { id: EXT, url: `chrome-extension://${EXT}/sidebar.html` };
+  const own2 = { extensionId: EXT, nonce };
+  const draft = { to: 'jordan.lee@globex.test', cc: 'ari.chen@acme.test', subject: 'Pilot', body: 'Hi Jordan —' };
+  it('accepts a draft from our sidebar with the nonce', () => {
+    const raw = { type: 'open-intro-draft', nonce, draft };
+    expect(acceptContentMessage(raw, fromSidebar, own2)).toEqual({ ok: true, message: raw });
+  });
+  it('rejects another sender, another nonce, an empty body and an oversized one', () => {
+    expect(acceptContentMessage({ type: 'open-intro-draft', nonce, draft }, { id: 'x' }, own2).ok).toBe(false);
+    expect(acceptContentMessage({ type: 'open-intro-draft', nonce: createNonce(), draft }, fromSidebar, own2).ok).toBe(false);
+    expect(acceptContentMessage({ type: 'open-intro-draft', nonce, draft: { ...draft, body: '' } }, fromSidebar, own2).ok).toBe(false);
+    expect(acceptContentMessage({ type: 'open-intro-draft', nonce, draft: { ...draft, body: 'x'.repeat(5001) } }, fromSidebar, own2).ok).toBe(false);
+  });
+});

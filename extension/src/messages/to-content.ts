@@ -16,7 +16,32 @@ export type SidebarReady = z.infer<typeof SidebarReady>;
 export const SetCollapsed = z.object({ type: z.literal('set-collapsed'), nonce: Nonce, collapsed: z.boolean() });
 export type SetCollapsed = z.infer<typeof SetCollapsed>;
 
-export const ContentMessage = z.discriminatedUnion('type', [SidebarReady, SetCollapsed]);
+/**
+ * After a handoff whose warm-intro plan is "intro email": open a reply on this thread with the AE in
+ * Cc and the introduction as editable text (the rep sends it; Baton never does). The only CRM-made
+ * text the page ever receives, on purpose: it is the email the rep is writing. Answered with
+ * `IntroDraftReply`.
+ */
+export const OpenIntroDraft = z.object({
+  type: z.literal('open-intro-draft'),
+  nonce: Nonce,
+  draft: z.object({
+    to: z.string().check(z.minLength(3), z.maxLength(320)),
+    cc: z.string().check(z.minLength(3), z.maxLength(320)),
+    subject: z.string().check(z.maxLength(1000)),
+    body: z.string().check(z.minLength(1), z.maxLength(5000)),
+  }),
+});
+export type OpenIntroDraft = z.infer<typeof OpenIntroDraft>;
+export type IntroDraft = OpenIntroDraft['draft'];
+
+export const IntroDraftReply = z.union([
+  z.object({ opened: z.literal('reply'), cc: z.boolean() }),
+  z.object({ opened: z.literal('none'), reason: z.string() }),
+]);
+export type IntroDraftReply = z.infer<typeof IntroDraftReply>;
+
+export const ContentMessage = z.discriminatedUnion('type', [SidebarReady, SetCollapsed, OpenIntroDraft]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
 /**

@@ -3,13 +3,15 @@ import { acceptPageContext, PageContextMessage, type PageContext } from '../../m
 import { Nonce } from '../../messages/nonce.ts';
 import { WhichTabReply } from '../../messages/to-background.ts';
 import { sendToBackground } from '../../messages/send.ts';
-import type { ContentMessage } from '../../messages/to-content.ts';
+import { IntroDraftReply, type ContentMessage, type IntroDraft } from '../../messages/to-content.ts';
 
 export interface PageChannel {
   tabId: number;
   nonce: string;
   /** Tell the content script to fold the panel away. */
   collapse(): Promise<void>;
+  /** Ask the content script to open a reply on this thread with the introduction (never sent). */
+  openIntroDraft(draft: IntroDraft): Promise<IntroDraftReply>;
 }
 
 /** The nonce the content script put in our URL hash, or null when opened any other way. */
@@ -56,5 +58,6 @@ export async function openPageChannel(
     collapse: async () => {
       await toContent({ type: 'set-collapsed', nonce, collapsed: true });
     },
+    openIntroDraft: async (draft) => IntroDraftReply.parse(await toContent({ type: 'open-intro-draft', nonce, draft })),
   };
 }
