@@ -39,6 +39,16 @@ describe('limits and hostile requests', () => {
     expect(body.error.message).not.toBe('');
   });
 
+  it('refuses a body that is not sent as JSON instead of reading it as empty', async () => {
+    const res = await limited.request('POST', '/v1/contacts/resolve', {
+      token: org.users.marketing.token,
+      body: '{"emails":["x@acme.test"]}',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'invalid_body', message: expect.stringContaining('JSON') } });
+  });
+
   it('allows CORS only from extension origins', async () => {
     const preflight = (origin: string) =>
       limited.request('OPTIONS', '/v1/me', {

@@ -101,10 +101,10 @@ function pathArbitrary(route: FuzzRoute, fixtures: Fixtures): fc.Arbitrary<{ pat
   });
 }
 
-/** What the JSON validator sees: the parsed body for a JSON media type, otherwise nothing (an empty object). */
+/** What the JSON validator sees: the parsed body for a JSON media type; a body of any other type is refused. */
 function bodyAsValidated(contentType: string | undefined, body: string | undefined): { ok: true; value: unknown } | { ok: false } {
   const mediaType = (contentType ?? (body === undefined ? '' : 'text/plain')).split(';')[0]?.trim() ?? '';
-  if (!jsonMediaType.test(mediaType)) return { ok: true, value: {} };
+  if (!jsonMediaType.test(mediaType)) return body === undefined || body === '' ? { ok: true, value: {} } : { ok: false };
   try {
     // Like fetch's body.json(): UTF-8 decoding drops a leading byte-order mark.
     return { ok: true, value: JSON.parse((body ?? '').replace(/^\ufeff/, '')) as unknown };
