@@ -27,6 +27,9 @@ export function SidebarApp({ hash }: { hash: string }) {
     [settings],
   );
 
+  const channel = page.status === 'ready' ? page.channel : null;
+  const pageEnv = useMemo<SidebarEnv | null>(() => (env && channel ? { ...env, openIntroDraft: channel.openIntroDraft } : env), [env, channel]);
+
   if (page.status === 'failed') {
     return (
       <p className="section danger" role="alert">
@@ -41,6 +44,6 @@ export function SidebarApp({ hash }: { hash: string }) {
       </p>
     );
   }
-  const channel = page.channel;
-  return <SidebarView env={env} context={page.context} onCollapse={() => void channel.collapse().catch(report('collapsing'))} />;
+  const ready = page.channel;
+  return <SidebarView env={pageEnv ?? env} context={page.context} onCollapse={() => void ready.collapse().catch(report('collapsing'))} />;
 }

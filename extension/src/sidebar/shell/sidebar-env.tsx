@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { BridgeClient } from '../../bridge/client.ts';
+import type { IntroDraft, IntroDraftReply } from '../../messages/to-content.ts';
 import type { Settings } from '../../settings/index.ts';
 
 /** What every panel needs: who is signed in, and the background (local store and API) through the bridge. */
@@ -12,6 +13,8 @@ export interface SidebarEnv {
   /** Asks the background to drain the outbox now. */
   syncNow(): void;
   openOptions(): void;
+  /** Opens a reply draft with the introduction on the page's thread (Gmail only; absent elsewhere and in tests). */
+  openIntroDraft?: (draft: IntroDraft) => Promise<IntroDraftReply>;
 }
 
 const Env = createContext<SidebarEnv | null>(null);
