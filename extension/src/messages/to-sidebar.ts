@@ -1,14 +1,15 @@
 import { GmailReadResultSchema } from '../sites/gmail/types.ts';
+import { LinkedinReadResultSchema } from '../sites/linkedin/types.ts';
 import { z } from 'zod';
 import { Nonce } from './nonce.ts';
 import { fromThisExtension, fromTopFrameOf, reject, type Sender, type Verdict } from './sender.ts';
 
 /**
- * What a page reader saw, tagged by site. The LinkedIn reader's result joins this union when the
- * LinkedIn sidebar lands (issue 4).
+ * What a page reader saw, tagged by site.
  */
 export const PageContext = z.discriminatedUnion('site', [
   z.object({ site: z.literal('gmail'), read: GmailReadResultSchema }),
+  z.object({ site: z.literal('linkedin'), read: LinkedinReadResultSchema }),
 ]);
 export type PageContext = z.infer<typeof PageContext>;
 

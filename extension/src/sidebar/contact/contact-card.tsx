@@ -1,5 +1,7 @@
 import type { Brief } from '@baton/shared';
 import { roleLabel, stageLabel } from '../../ui/format.ts';
+import { DuplicateOffers } from '../duplicates/duplicate-offers.tsx';
+import { LinkLinkedinProfile } from '../link-profile/link-linkedin-profile.tsx';
 
 /** Who this is and where the deal stands: the first thing a rep reads. */
 export function ContactCard({ brief }: { brief: Brief }) {
@@ -20,6 +22,8 @@ export function ContactCard({ brief }: { brief: Brief }) {
       ) : (
         <p className="small muted">No deal yet</p>
       )}
+      <LinkLinkedinProfile contact={contact} />
+      <DuplicateOffers contact={contact} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { PageContext } from '../../messages/to-sidebar.ts';
 import { isSignedIn } from '../../ui/use-settings.ts';
 import { DegradedPanel } from '../degraded/degraded-panel.tsx';
 import { HomePanel } from '../home/home-panel.tsx';
+import { LinkedinPanel } from '../linkedin/linkedin-panel.tsx';
 import { SignInPrompt } from '../sign-in/sign-in-prompt.tsx';
 import { SyncBadge } from '../sync-badge/sync-badge.tsx';
 import { ThreadPanel } from '../thread/thread-panel.tsx';
@@ -60,6 +61,7 @@ function PagePanel({ context }: { context: PageContext | null }) {
       </p>
     );
   }
+  if (context.site === 'linkedin') return <LinkedinPanel read={context.read} />;
   const read = context.read;
   switch (read.kind) {
     case 'thread':

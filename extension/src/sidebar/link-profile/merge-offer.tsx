@@ -1,0 +1,54 @@
+import type { Contact } from '@baton/shared';
+import { useState } from 'react';
+import { errorText } from '../../ui/error-text.ts';
+import { useSidebarEnv } from '../shell/sidebar-env.tsx';
+import { describeContact } from './describe.ts';
+
+/**
+ * The rep decides whether two records are one person: never merged without this click. The
+ * survivor keeps its id; the API moves every activity of the other onto it and audits the merge.
+ */
+export function MergeOffer({
+  survivor,
+  duplicate,
+  question,
+  onDone,
+  onDecline,
+}: {
+  survivor: Pick<Contact, 'id' | 'name'>;
+  duplicate: Contact;
+  question: string;
+  onDone: (merged: Contact) => void;
+  onDecline: () => void;
+}) {
+  const { local } = useSidebarEnv();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function merge() {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await local.call('mergeContacts', { survivorId: survivor.id, duplicateId: duplicate.id }));
+    } catch (failure) {
+      setError(errorText(failure));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="notice stack" role="group" aria-label="Merge offer">
+      <p>{question}</p>
+      <p className="small">{describeContact(duplicate)}</p>
+      <div className="row">
+        <button type="button" className="primary" disabled={busy} onClick={() => void merge()}>
+          Merge
+        </button>
+        <button type="button" disabled={busy} onClick={onDecline}>
+          Not the same person
+        </button>
+      </div>
+      {error ? <p className="danger" role="alert">{error}</p> : null}
+    </div>
+  );
+}

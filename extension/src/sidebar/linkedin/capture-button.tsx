@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import type { LinkedinProfile } from '../../sites/linkedin/types.ts';
+import { errorText } from '../../ui/error-text.ts';
+import { useSidebarEnv } from '../shell/sidebar-env.tsx';
+import { toCapture } from './capture.ts';
+
+/**
+ * One click, on the profile on screen only: resolves the contact and records a snapshot of what
+ * the profile says now. A second capture of an unchanged profile stores nothing new.
+ */
+export function CaptureButton({ profile }: { profile: LinkedinProfile }) {
+  const { local } = useSidebarEnv();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  async function capture() {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const { activity } = await local.call('captureLinkedinProfile', { profile: toCapture(profile) });
+      setMessage({ ok: true, text: activity === null ? 'No change since the last capture' : 'Profile captured' });
+    } catch (failure) {
+      setMessage({ ok: false, text: errorText(failure) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="row">
+      <button type="button" className="primary" disabled={busy} onClick={() => void capture()}>
+        Capture profile
+      </button>
+      {message ? (
+        <span className={message.ok ? 'ok small' : 'danger small'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </span>
+      ) : null}
+    </div>
+  );
+}
