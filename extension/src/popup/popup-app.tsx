@@ -4,6 +4,7 @@ import { pageBridge } from '../bridge/page.ts';
 import { BridgeProvider, useBridgeQuery } from '../bridge/react.tsx';
 import { sendToBackground } from '../messages/send.ts';
 import type { Settings } from '../settings/index.ts';
+import { MyHandoffs } from '../sidebar/my-handoffs/my-handoffs.tsx';
 import { SyncBadge } from '../sidebar/sync-badge/sync-badge.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { formatDateTime, roleLabel } from '../ui/format.ts';
@@ -90,6 +91,7 @@ function PopupContent({ settings, openOptions, syncNow }: PopupProps) {
           </ul>
         )}
       </Section>
+      <MyHandoffs refresh={settings.apiUrl !== null && settings.token !== null} />
       <div className="section">
         <button type="button" onClick={openOptions}>
           Options

@@ -2,9 +2,10 @@ import type { Brief } from '@baton/shared';
 import { roleLabel, stageLabel } from '../../ui/format.ts';
 import { DuplicateOffers } from '../duplicates/duplicate-offers.tsx';
 import { LinkLinkedinProfile } from '../link-profile/link-linkedin-profile.tsx';
+import { HandoffEntry } from '../handoff/handoff-entry.tsx';
 
 /** Who this is and where the deal stands: the first thing a rep reads. */
-export function ContactCard({ brief }: { brief: Brief }) {
+export function ContactCard({ brief, threadSubject }: { brief: Brief; threadSubject?: string | null }) {
   const { contact, owner, deal, dealOwner } = brief;
   const role = [contact.title, contact.company].filter(Boolean).join(' at ');
   return (
@@ -24,6 +25,7 @@ export function ContactCard({ brief }: { brief: Brief }) {
       )}
       <LinkLinkedinProfile contact={contact} />
       <DuplicateOffers contact={contact} />
+      <HandoffEntry brief={brief} threadSubject={threadSubject ?? null} />
     </section>
   );
 }

@@ -1,36 +1,76 @@
-import type { BriefHandoff } from '@baton/shared';
-import { formatDate, formatDateTime } from '../../ui/format.ts';
+import type { BriefHandoff, WarmIntro } from '@baton/shared';
+import '../handoff/handoff.css';
+import { formatDateTime } from '../../ui/format.ts';
 import { Section } from '../../ui/section.tsx';
+import { useSidebarEnv } from '../shell/sidebar-env.tsx';
+import { formatDuration, timeToAccept } from './duration.ts';
+import { RespondActions } from './respond-actions.tsx';
 
 const kindLabels = { sdr_to_ae: 'SDR → AE', marketing_to_sdr: 'Marketing → SDR', ae_to_csm: 'AE → CSM' } as const;
 const statusLabels = { pending: 'Pending', accepted: 'Accepted', rejected: 'Sent back' } as const;
+const warmIntroLabels: Record<WarmIntro, string> = { intro_email: 'Intro email', joint_call: 'Joint call', none: 'No warm introduction' };
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className="body-text">{children}</dd>
+    </>
+  );
+}
 
 /**
- * The latest handoff of the deal in focus. A compact summary for now; the handoff work (issue 5)
- * enriches it into the full brief with Accept / Send back.
+ * The latest handoff of the deal in focus, as the new owner reads it first: from whom and when,
+ * why they engaged, what was discussed, objections, qualification, the agreed next step and the
+ * warm-intro plan. The recipient answers it here.
  */
-export function HandoffBrief({ handoff }: { handoff: BriefHandoff }) {
+export function HandoffBrief({ handoff, now = new Date() }: { handoff: BriefHandoff; now?: Date }) {
+  const { settings } = useSidebarEnv();
+  const me = settings.user?.id;
+  const fromName = handoff.fromUserId === me ? 'you' : (handoff.from?.name ?? 'a teammate');
+  const toName = handoff.toUserId === me ? 'you' : (handoff.to?.name ?? 'a teammate');
+  const overdue = Date.parse(handoff.nextStep.dueAt) < now.getTime();
+  const accepted = handoff.status === 'accepted' ? timeToAccept(handoff) : null;
+  const q = handoff.qualification;
   return (
     <Section title="Handoff brief">
       <p>
-        <strong>{kindLabels[handoff.kind]}</strong> from {handoff.from?.name ?? 'a teammate'} to {handoff.to?.name ?? 'a teammate'}
+        <strong>{kindLabels[handoff.kind]}</strong> from {fromName} to {toName}
         <span className="muted"> · {formatDateTime(handoff.createdAt)}</span>{' '}
-        <span className={`pill ${handoff.status === 'rejected' ? 'danger' : handoff.status === 'pending' ? 'warn' : 'ok'}`}>
-          {statusLabels[handoff.status]}
-        </span>
+        <span className={`pill ${handoff.status === 'rejected' ? 'danger' : handoff.status === 'pending' ? 'warn' : 'ok'}`}>{statusLabels[handoff.status]}</span>
       </p>
+      {accepted !== null ? <p className="small ok">Accepted after {formatDuration(accepted)}</p> : null}
+      {handoff.status === 'rejected' && handoff.rejectionReason ? (
+        <p className="small danger">Sent back: {handoff.rejectionReason}</p>
+      ) : null}
       <dl className="brief-fields">
-        <dt>Why they engaged</dt>
-        <dd className="body-text">{handoff.trigger}</dd>
-        <dt>Discussed</dt>
-        <dd className="body-text">{handoff.discussed}</dd>
-        <dt>Objections</dt>
-        <dd className="body-text">{handoff.objections}</dd>
+        <Field label="Why they engaged">{handoff.trigger || '—'}</Field>
+        <Field label="Discussed">{handoff.discussed || '—'}</Field>
+        <Field label="Objections">{handoff.objections || '—'}</Field>
+        <dt>Qualification</dt>
+        <dd>
+          <dl className="qualification">
+            <dt>Budget</dt>
+            <dd>{q.budget ?? '—'}</dd>
+            <dt>Authority</dt>
+            <dd>{q.authority ?? '—'}</dd>
+            <dt>Need</dt>
+            <dd>{q.need ?? '—'}</dd>
+            <dt>Timeline</dt>
+            <dd>{q.timeline ?? '—'}</dd>
+          </dl>
+        </dd>
         <dt>Agreed next step</dt>
         <dd>
-          {handoff.nextStep.what} <span className="muted">by {formatDate(handoff.nextStep.dueAt)}</span>
+          {handoff.nextStep.what}{' '}
+          <span className={overdue ? 'danger' : 'muted'}>
+            {overdue ? 'overdue since' : 'by'} {formatDateTime(handoff.nextStep.dueAt)}
+          </span>
         </dd>
+        <Field label="Warm introduction">{warmIntroLabels[handoff.warmIntro]}</Field>
       </dl>
+      {handoff.status === 'pending' && handoff.toUserId === me ? <RespondActions handoffId={handoff.id} fromName={handoff.from?.name ?? 'the sender'} /> : null}
+      {handoff.status === 'pending' && handoff.fromUserId === me ? <p className="small muted">Waiting for {toName} to accept.</p> : null}
     </Section>
   );
 }

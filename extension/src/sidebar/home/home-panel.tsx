@@ -3,9 +3,10 @@ import { useBridgeQuery } from '../../bridge/react.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { Section } from '../../ui/section.tsx';
+import { MyHandoffs } from '../my-handoffs/my-handoffs.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 
-/** Outside a thread: what is waiting for the user — handoffs to accept, next steps that slipped. */
+/** Outside a thread: what is waiting for the user — their handoffs both ways, next steps that slipped. */
 export function HomePanel() {
   const { local, apiConfigured, settings } = useSidebarEnv();
   const userId = settings.user?.id ?? null;
@@ -21,25 +22,7 @@ export function HomePanel() {
 
   return (
     <>
-      <Section title="Handoffs waiting for you">
-        {data === undefined ? (
-          <p className="muted" role="status">Loading…</p>
-        ) : data.handoffs.length === 0 ? (
-          <p className="muted">No pending handoffs.</p>
-        ) : (
-          <ul className="stack">
-            {data.handoffs.map((h) => (
-              <li key={h.id}>
-                <strong>{h.who}</strong>
-                <br />
-                <span className="small muted">
-                  Next: {h.what} · handed over {formatDateTime(h.at)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
+      <MyHandoffs refresh={apiConfigured && userId !== null} />
       <Section title="Overdue next steps">
         {data === undefined ? null : data.overdue.length === 0 ? (
           <p className="muted">Nothing overdue.</p>

@@ -4,6 +4,8 @@ import { Section } from '../../ui/section.tsx';
 import { ContactCard } from '../contact/contact-card.tsx';
 import { HandoffBrief } from '../handoff-brief/handoff-brief.tsx';
 import { LogThread } from '../log-thread/log-thread.tsx';
+import { LogAndHandoff } from '../log-and-handoff/log-and-handoff.tsx';
+import { useIntroOnHandoff } from '../log-and-handoff/use-intro-on-handoff.ts';
 import { NextStep } from '../next-step/next-step.tsx';
 import { ParticipantList } from '../participants/participant-list.tsx';
 import { threadParticipants } from '../participants/participants.ts';
@@ -20,6 +22,7 @@ export function ThreadPanel({ thread }: { thread: GmailThreadResult }) {
     neverLogDomains: settings.neverLogDomains,
   });
   const { brief, known, refreshing, refreshError } = useThreadBrief(people.map((person) => person.email));
+  const introStatus = useIntroOnHandoff(brief, { subject: thread.subject, people });
 
   return (
     <div aria-busy={brief === undefined || refreshing}>
@@ -33,11 +36,17 @@ export function ThreadPanel({ thread }: { thread: GmailThreadResult }) {
         </Section>
       ) : (
         <>
-          <ContactCard brief={brief} />
+          {brief.latestHandoff ? <HandoffBrief handoff={brief.latestHandoff} /> : null}
+          <ContactCard brief={brief} threadSubject={thread.subject} />
           <Section title="Thread">
             <LogThread thread={thread} contactId={brief.contact.id} dealId={brief.deal?.id ?? null} />
+            <LogAndHandoff thread={thread} brief={brief} />
+            {introStatus ? (
+              <p className="notice small" role="status">
+                {introStatus}
+              </p>
+            ) : null}
           </Section>
-          {brief.latestHandoff ? <HandoffBrief handoff={brief.latestHandoff} /> : null}
           <NextStep step={brief.nextStep} />
         </>
       )}

@@ -1,0 +1,90 @@
+import type { Brief } from '@baton/shared';
+import { useState, type FormEvent } from 'react';
+import { errorText } from '../../ui/error-text.ts';
+import { useSidebarEnv } from '../shell/sidebar-env.tsx';
+import { HandoffPanel } from './handoff-panel.tsx';
+
+/** A deal title from what is known: the company and the thread's subject. */
+export function suggestedDealTitle(brief: Pick<Brief, 'contact'>, threadSubject: string | null | undefined): string {
+  const company = brief.contact.company?.trim();
+  const subject = threadSubject?.trim();
+  return [company, subject].filter(Boolean).join(' — ') || brief.contact.name || 'New deal';
+}
+
+function CreateDeal({ brief, threadSubject }: { brief: Brief; threadSubject: string | null | undefined }) {
+  const { local } = useSidebarEnv();
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState(() => suggestedDealTitle(brief, threadSubject));
+  const [error, setError] = useState<string | null>(null);
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    if (title.trim() === '') {
+      setError('Give the deal a title.');
+      return;
+    }
+    try {
+      await local.call('createDeal', { input: { contactId: brief.contact.id, title: title.trim() } });
+      setOpen(false);
+    } catch (failure) {
+      setError(errorText(failure));
+    }
+  }
+
+  if (!open) {
+    return (
+      <div className="row">
+        <span className="small muted">A handoff needs a deal.</span>
+        <button type="button" onClick={() => setOpen(true)}>
+          Create deal
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form aria-label="Create deal" onSubmit={(event) => void create(event)}>
+      <label>
+        <span>Deal title</span>
+        <input type="text" value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} autoFocus />
+      </label>
+      {error ? <p className="danger small" role="alert">{error}</p> : null}
+      <div className="row">
+        <button type="submit" className="primary">
+          Create deal
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** On the contact: "Hand off" for the deal's owner (or "Create deal" first), opening the handoff panel in place. */
+export function HandoffEntry({ brief, threadSubject }: { brief: Brief; threadSubject?: string | null }) {
+  const { local, settings } = useSidebarEnv();
+  const [open, setOpen] = useState(false);
+  const deal = brief.deal;
+  if (deal === null) return <CreateDeal brief={brief} threadSubject={threadSubject} />;
+  const panel = open ? (
+    <HandoffPanel
+      deal={deal}
+      timeline={brief.timeline}
+      threadSubject={threadSubject ?? null}
+      onClose={() => setOpen(false)}
+      onReload={() => local.call('fetchBrief', { query: { contactId: brief.contact.id } })}
+    />
+  ) : null;
+  if (panel) return panel;
+  const pending = brief.latestHandoff?.dealId === deal.id && brief.latestHandoff.status === 'pending';
+  const me = settings.user;
+  const mayHandOff = me !== null && (deal.ownerId === me.id || me.role === 'manager' || me.role === 'admin');
+  if (pending || !mayHandOff) return null;
+  return (
+    <div className="row">
+      <button type="button" className="primary" onClick={() => setOpen(true)}>
+        Hand off
+      </button>
+    </div>
+  );
+}

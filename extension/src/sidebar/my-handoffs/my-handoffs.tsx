@@ -1,0 +1,87 @@
+import '../handoff/handoff.css';
+import { useEffect, useState } from 'react';
+import type { MyHandoffItem } from '../../bridge/my-handoffs.ts';
+import { useBridge, useBridgeQuery } from '../../bridge/react.tsx';
+import { errorText } from '../../ui/error-text.ts';
+import { formatDateTime } from '../../ui/format.ts';
+import { Section } from '../../ui/section.tsx';
+import { formatDuration, timeToAccept } from '../handoff-brief/duration.ts';
+
+function Item({ item, line }: { item: MyHandoffItem; line: string }) {
+  return (
+    <li>
+      <strong>{item.who}</strong>
+      {item.dealTitle ? <span className="small muted"> · {item.dealTitle}</span> : null}
+      <br />
+      <span className="small muted">{line}</span>
+      {item.synced ? null : <span className="small muted"> · waiting to sync</span>}
+    </li>
+  );
+}
+
+function List({ title, items, empty, line }: { title: string; items: MyHandoffItem[]; empty: string; line: (item: MyHandoffItem) => string }) {
+  return (
+    <Section title={title}>
+      {items.length === 0 ? (
+        <p className="muted small">{empty}</p>
+      ) : (
+        <ul className="handoff-list">
+          {items.map((item) => (
+            <Item key={item.id} item={item} line={line(item)} />
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+/**
+ * Received (waiting for me), sent (waiting for them), and recently accepted handoffs: from the
+ * cache at once, refreshed from the API once per mount when it can be asked.
+ */
+export function MyHandoffs({ refresh }: { refresh: boolean }) {
+  const bridge = useBridge();
+  const { data, error } = useBridgeQuery('myHandoffs', {}, []);
+  const [refreshError, setRefreshError] = useState<unknown>(undefined);
+
+  useEffect(() => {
+    if (!refresh) return;
+    let live = true;
+    bridge.call('refreshMyHandoffs', {}).then(
+      () => live && setRefreshError(undefined),
+      (failure: unknown) => live && setRefreshError(failure),
+    );
+    return () => {
+      live = false;
+    };
+  }, [bridge, refresh]);
+
+  if (data === undefined) {
+    return (
+      <Section title="My handoffs">
+        {error === undefined ? <p className="muted small" role="status">Loading…</p> : <p className="danger small" role="alert">{errorText(error)}</p>}
+      </Section>
+    );
+  }
+  const next = (item: MyHandoffItem) => `Next: ${item.nextStep.what} by ${formatDateTime(item.nextStep.dueAt)}`;
+  return (
+    <div aria-label="My handoffs" role="region">
+      <List title="Handoffs to accept" items={data.received} empty="Nothing waiting for you." line={(item) => `From ${item.fromName} · ${formatDateTime(item.createdAt)} · ${next(item)}`} />
+      <List title="Sent, awaiting acceptance" items={data.sent} empty="Nothing waiting on a teammate." line={(item) => `To ${item.toName} · ${formatDateTime(item.createdAt)}`} />
+      <List
+        title="Recently accepted"
+        items={data.accepted}
+        empty="None in the last two weeks."
+        line={(item) => {
+          const took = timeToAccept(item);
+          return `${item.fromName} → ${item.toName}${took === null ? '' : ` · accepted after ${formatDuration(took)}`}`;
+        }}
+      />
+      {refreshError !== undefined ? (
+        <p className="notice small section" role="status">
+          Showing what this device knows. {errorText(refreshError)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
