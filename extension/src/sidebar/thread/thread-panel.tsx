@@ -36,8 +36,7 @@ export function ThreadPanel({ thread }: { thread: GmailThreadResult }) {
         </Section>
       ) : (
         <>
-          {brief.latestHandoff ? <HandoffBrief handoff={brief.latestHandoff} /> : null}
-          <ContactCard brief={brief} threadSubject={thread.subject} />
+          <ContactCard brief={brief} />
           <Section title="Thread">
             <LogThread thread={thread} contactId={brief.contact.id} dealId={brief.deal?.id ?? null} />
             <LogAndHandoff thread={thread} brief={brief} />
@@ -47,6 +46,7 @@ export function ThreadPanel({ thread }: { thread: GmailThreadResult }) {
               </p>
             ) : null}
           </Section>
+          {brief.latestHandoff ? <HandoffBrief handoff={brief.latestHandoff} /> : null}
           <NextStep step={brief.nextStep} />
         </>
       )}

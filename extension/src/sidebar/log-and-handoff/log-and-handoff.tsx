@@ -1,0 +1,71 @@
+import type { Brief } from '@baton/shared';
+import { useState } from 'react';
+import type { GmailThreadResult } from '../../sites/gmail/types.ts';
+import { errorText } from '../../ui/error-text.ts';
+import { suggestedDealTitle } from '../handoff/handoff-entry.tsx';
+import { HandoffPanel } from '../handoff/handoff-panel.tsx';
+import { useSidebarEnv } from '../shell/sidebar-env.tsx';
+
+type Step = { state: 'idle' } | { state: 'logging'; done: number; total: number } | { state: 'open' } | { state: 'failed'; message: string };
+
+/**
+ * One click from a thread to a handoff: logs the thread (idempotent by Gmail message id, so a
+ * logged thread costs nothing), makes the deal if there is none, and opens the handoff panel
+ * pre-filled from the deal and this thread.
+ */
+export function LogAndHandoff({ thread, brief }: { thread: GmailThreadResult; brief: Brief }) {
+  const { local, settings } = useSidebarEnv();
+  const [step, setStep] = useState<Step>({ state: 'idle' });
+  const deal = brief.deal;
+  const me = settings.user;
+
+  async function start() {
+    setStep({ state: 'logging', done: 0, total: thread.messages.length });
+    try {
+      await local.call(
+        'logThread',
+        { thread, target: { contactId: brief.contact.id, dealId: deal?.id ?? null } },
+        { onProgress: (progress) => setStep({ state: 'logging', ...progress }) },
+      );
+      if (deal === null) await local.call('createDeal', { input: { contactId: brief.contact.id, title: suggestedDealTitle(brief, thread.subject) } });
+      setStep({ state: 'open' });
+    } catch (error) {
+      setStep({ state: 'failed', message: errorText(error) });
+    }
+  }
+
+  if (step.state === 'open' && deal !== null) {
+    return (
+      <HandoffPanel
+        deal={deal}
+        timeline={brief.timeline}
+        threadSubject={thread.subject}
+        onClose={() => setStep({ state: 'idle' })}
+        onReload={() => local.call('fetchBrief', { query: { contactId: brief.contact.id } })}
+      />
+    );
+  }
+  if (step.state === 'open') {
+    return (
+      <p className="muted small" role="status">
+        Creating the deal…
+      </p>
+    );
+  }
+
+  const pending = deal !== null && brief.latestHandoff?.dealId === deal.id && brief.latestHandoff.status === 'pending';
+  const mayHandOff = me !== null && (deal === null || deal.ownerId === me.id || me.role === 'manager' || me.role === 'admin');
+  if (pending || !mayHandOff) return null;
+  return (
+    <div className="stack">
+      <button type="button" onClick={() => void start()} disabled={step.state === 'logging'}>
+        {step.state === 'logging' ? `Logging ${step.done} of ${step.total}…` : 'Log & hand off'}
+      </button>
+      {step.state === 'failed' ? (
+        <p className="danger small" role="alert">
+          {step.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
