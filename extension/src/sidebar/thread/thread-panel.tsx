@@ -36,7 +36,8 @@ export function ThreadPanel({ thread }: { thread: GmailThreadResult }) {
         </Section>
       ) : (
         <>
-          <ContactCard brief={brief} />
+          {brief.latestHandoff ? <HandoffBrief handoff={brief.latestHandoff} /> : null}
+          <ContactCard brief={brief} threadSubject={thread.subject} />
           <Section title="Thread">
             <LogThread thread={thread} contactId={brief.contact.id} dealId={brief.deal?.id ?? null} />
             <LogAndHandoff thread={thread} brief={brief} />
@@ -46,7 +47,6 @@ export function ThreadPanel({ thread }: { thread: GmailThreadResult }) {
               </p>
             ) : null}
           </Section>
-          {brief.latestHandoff ? <HandoffBrief handoff={brief.latestHandoff} /> : null}
           <NextStep step={brief.nextStep} />
         </>
       )}
