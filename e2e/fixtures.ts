@@ -11,6 +11,8 @@ import { ApiServer, seedDemo, type DemoUser } from './support/api-server.ts';
 import { extensionIdOf, launchWithExtension, prepareExtension } from './support/extension.ts';
 import { freePort } from './support/free-port.ts';
 import { GmailServer, routeSites } from './support/site-routes.ts';
+import { LinkedinServer, routeLinkedin } from './support/linkedin-routes.ts';
+import { LinkedinPage } from './pages/linkedin-page.ts';
 
 type DemoRole = Extract<Role, 'sdr' | 'ae' | 'csm' | 'manager'>;
 
@@ -54,6 +56,9 @@ interface TestFixtures {
   optionsPage: OptionsPage;
   gmailPage: GmailPage;
   popupPage: PopupPage;
+  linkedin: LinkedinServer;
+  /** A LinkedIn tab in the extension's browser; www.linkedin.com is routed to fixture pages. */
+  linkedinPage: LinkedinPage;
   /** The extension configured through its options page as this role (the SDR unless a test says otherwise). */
   signedInAs: DemoRole;
   signedIn: DemoUser;
@@ -146,6 +151,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (testInfo.status !== testInfo.expectedStatus && lines.length > 0) {
       await testInfo.attach('gmail-console', { body: lines.join('\n'), contentType: 'text/plain' });
     }
+  },
+
+  linkedin: async ({}, use) => {
+    await use(new LinkedinServer());
+  },
+
+  linkedinPage: async ({ extensionContext, linkedin }, use) => {
+    await routeLinkedin(extensionContext, linkedin);
+    await use(new LinkedinPage(await extensionContext.newPage(), linkedin));
   },
 
   signedInAs: ['sdr', { option: true }],

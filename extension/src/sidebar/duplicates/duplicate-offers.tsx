@@ -28,6 +28,7 @@ export function DuplicateOffers({ contact }: { contact: Pick<Contact, 'id' | 'na
       {offers.map((duplicate) => (
         <MergeOffer
           key={duplicate.id}
+          label="Possible duplicate"
           survivor={contact}
           duplicate={duplicate}
           question="Possible duplicate of this contact:"

@@ -19,7 +19,8 @@ export function LinkLinkedinProfile({ contact }: { contact: Brief['contact'] }) 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  if (contact.linkedinUrl || !apiConfigured) return null;
+  // Once linked there is nothing to offer, except the outcome of what the rep just did.
+  if (!apiConfigured || (contact.linkedinUrl && step.kind !== 'done')) return null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -49,6 +50,7 @@ export function LinkLinkedinProfile({ contact }: { contact: Brief['contact'] }) 
     case 'taken':
       return (
         <MergeOffer
+          label="Merge with the LinkedIn contact"
           survivor={contact}
           duplicate={step.other}
           question={`This LinkedIn profile is already in Baton as another contact. Is it ${contact.name ?? 'this contact'}?`}
@@ -61,7 +63,7 @@ export function LinkLinkedinProfile({ contact }: { contact: Brief['contact'] }) 
         <form onSubmit={(event) => void submit(event)} aria-label="Link LinkedIn profile" className="stack">
           <label>
             <span>LinkedIn profile URL</span>
-            <input type="url" value={text} onChange={(event) => setText(event.target.value)} placeholder="https://www.linkedin.com/in/…" autoFocus />
+            <input type="text" inputMode="url" value={text} onChange={(event) => setText(event.target.value)} placeholder="https://www.linkedin.com/in/…" autoFocus />
           </label>
           {error ? <p className="danger" role="alert">{error}</p> : null}
           <div className="row">

@@ -70,6 +70,7 @@ export function LinkToContact({ profileUrl, currentContactId }: { profileUrl: st
     case 'taken':
       body = (
         <MergeOffer
+          label="Merge the captured profile"
           survivor={step.picked}
           duplicate={step.other}
           question={`This profile was already captured as a separate contact. Merge it into ${step.picked.name ?? 'the contact you picked'}?`}

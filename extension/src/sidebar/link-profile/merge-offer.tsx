@@ -9,12 +9,15 @@ import { describeContact } from './describe.ts';
  * survivor keeps its id; the API moves every activity of the other onto it and audits the merge.
  */
 export function MergeOffer({
+  label,
   survivor,
   duplicate,
   question,
   onDone,
   onDecline,
 }: {
+  /** Names the offer for assistive tech (and tests), e.g. "Possible duplicate". */
+  label: string;
   survivor: Pick<Contact, 'id' | 'name'>;
   duplicate: Contact;
   question: string;
@@ -37,7 +40,7 @@ export function MergeOffer({
   }
 
   return (
-    <div className="notice stack" role="group" aria-label="Merge offer">
+    <div className="notice stack" role="group" aria-label={label}>
       <p>{question}</p>
       <p className="small">{describeContact(duplicate)}</p>
       <div className="row">
