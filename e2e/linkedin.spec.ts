@@ -94,3 +94,34 @@ test('a profile captured on LinkedIn and the same person in Gmail become one con
   expect(snapshot?.details?.profile).toMatchObject({ name: MORGAN_PROFILE.name, company: MORGAN_PROFILE.company, title: MORGAN_PROFILE.title });
   expect(snapshot?.details?.profile?.capturedAt).toEqual(expect.any(String));
 });
+
+const PRIYA_PROFILE = {
+  slug: 'priya-halvorsen',
+  name: 'Priya Halvorsen',
+  headline: 'Procurement lead at Wingtip Travel',
+  title: 'Procurement Lead',
+  company: 'Wingtip Travel',
+  location: 'Oslo, Norway',
+};
+
+test('"Link to contact…" gives a known contact the profile, and the next profile never shows the previous person', async ({ api, signedIn: _signedIn, linkedinPage }) => {
+  const read = reader(api);
+  const { contact } = await api.as('sdr').resolveContact({ emails: [MORGAN.email], name: MORGAN.name });
+  await linkedinPage.open(MORGAN_PROFILE);
+  const sidebar = linkedinPage.sidebar;
+  await expect(sidebar.frame.getByText('Not in Baton yet. Capturing stores:')).toBeVisible();
+
+  const link = sidebar.region('Link to contact');
+  await link.getByRole('button', { name: 'Link to contact…' }).click();
+  await link.getByRole('textbox', { name: 'Name or email' }).fill('Morgan');
+  await link.getByRole('button', { name: 'Search' }).click();
+  await link.getByRole('button', { name: `Link to ${MORGAN.name}` }).click();
+  await expect(link.getByRole('status')).toHaveText(`Linked to ${MORGAN.name}`);
+  await expect(sidebar.frame.getByRole('region', { name: MORGAN.name })).toBeVisible();
+  expect(await read.byLinkedin(canonical)).toEqual([expect.objectContaining({ id: contact.id, emails: [MORGAN.email] })]);
+
+  await linkedinPage.navigateTo(PRIYA_PROFILE);
+  await expect(sidebar.contactName).toHaveText(PRIYA_PROFILE.name);
+  await expect(sidebar.frame.getByText(MORGAN.name)).toHaveCount(0);
+  await expect(sidebar.frame.getByText('Not in Baton yet. Capturing stores:')).toBeVisible();
+});
