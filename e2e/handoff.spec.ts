@@ -59,6 +59,8 @@ test('SDR hands Jordan to the AE across two browsers: blocked until ready, notif
   gmailPage,
   newDevice,
 }, testInfo) => {
+  // Two browsers, a dozen round trips through the API and the notification stream.
+  test.setTimeout(240_000);
   expect(signedIn.user.name).toBe(DEMO_SDR.name);
   const sdrApi = api.as('sdr');
   const contact = await seedContact(sdrApi, JORDAN, { company: 'Globex', title: 'Head of Support' });
@@ -80,8 +82,10 @@ test('SDR hands Jordan to the AE across two browsers: blocked until ready, notif
 
   // Blocked with fields missing, and the checklist says which.
   await expect(panel.handOffButton).toHaveAttribute('aria-disabled', 'true');
-  await panel.handOffButton.click();
+  // aria-disabled keeps the button clickable (and focusable) for a person; Playwright would wait for it to enable.
+  await panel.handOffButton.click({ force: true });
   await expect(panel.form).toBeVisible();
+  await expect(panel.field('Recipient')).toBeFocused();
   for (const name of ['Recipient', 'Why they engaged', 'Budget', 'Authority', 'Need', 'Timeline', 'Agreed next step', 'Next step date', 'Warm-introduction plan']) {
     await expect(panel.checklist.getByRole('button', { name, exact: true })).toBeVisible();
   }
@@ -148,7 +152,9 @@ test('SDR hands Jordan to the AE across two browsers: blocked until ready, notif
   await expect.poll(() => badgeText(extensionContext)).toBe('1');
   await expect.poll(() => systemNotificationIds(extensionContext)).toHaveLength(1);
   const sdrPopup = await openPopup(extensionContext);
-  await expect(sdrPopup.text(`${DEMO_AE.name} sent back ${JORDAN.name}`)).toBeVisible();
+  const sentBack = sdrPopup.page.getByRole('region', { name: /^Notifications/ }).getByRole('listitem');
+  await expect(sentBack).toContainText(`${DEMO_AE.name} sent back Globex — ${JORDAN.name}`);
+  await expect(sentBack).toContainText(`Reason: ${SEND_BACK_REASON}`);
   await sdrPopup.page.close();
   expect((await sdrApi.brief(JORDAN.email)).deal?.ownerId).toBe(signedIn.user.id);
 
@@ -177,5 +183,5 @@ test('SDR hands Jordan to the AE across two browsers: blocked until ready, notif
   expect(deal?.ownerId).toBe(api.users.ae.user.id);
   await expect.poll(() => badgeText(extensionContext)).toBe('2');
   const finalPopup = await openPopup(extensionContext);
-  await expect(finalPopup.text(`${DEMO_AE.name} accepted ${JORDAN.name}`)).toBeVisible();
+  await expect(finalPopup.page.getByRole('region', { name: /^Notifications/ })).toContainText(`${DEMO_AE.name} accepted Globex — ${JORDAN.name}`);
 });

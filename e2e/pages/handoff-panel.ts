@@ -46,7 +46,7 @@ export class HandoffPanel {
     await this.field('Why they engaged').fill(values.trigger);
     await this.field('What was discussed').fill(values.discussed);
     if (values.objections === undefined) {
-      await this.form.getByRole('button', { name: 'None raised' }).click();
+      await this.form.getByRole('button', { name: 'None raised', exact: true }).click();
       await expect(this.field(/^Objections raised/)).toHaveValue('None raised');
     } else {
       await this.field(/^Objections raised/).fill(values.objections);
