@@ -135,6 +135,12 @@ test('SDR hands Jordan to the AE across two browsers: blocked until ready, notif
   for (const text of [firstTry.trigger, firstTry.discussed, 'None raised', firstTry.budget, firstTry.authority, firstTry.need, firstTry.timeline, firstTry.nextStep, 'Intro email']) {
     await expect(brief).toContainText(text);
   }
+  // The date as the AE's browser writes it (its own locale and time zone).
+  const agreedAt = await ae.gmailPage.page.evaluate(
+    (local) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(local)),
+    firstTry.nextStepDate,
+  );
+  await expect(brief).toContainText(`${firstTry.nextStep} by ${agreedAt}`);
   const briefShot = await brief.screenshot({ path: join(artifactsDir, 'ae-brief.png') });
   await testInfo.attach('ae-brief', { body: briefShot, contentType: 'image/png' });
 
