@@ -8,7 +8,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  outputDir: 'test-results',
+  // Overridable so two runs in one checkout never clear each other's traces.
+  outputDir: process.env.BATON_E2E_OUTPUT ?? 'test-results',
   globalSetup: './global-setup.ts',
   workers: Number(process.env.BATON_E2E_WORKERS ?? 2),
   fullyParallel: true,

@@ -4,6 +4,8 @@ const ROOM_ATTRIBUTE = 'data-baton-panel';
 
 export interface Panel {
   setCollapsed(collapsed: boolean): void;
+  /** Takes the whole panel (and the room it asks of the page) away, e.g. off LinkedIn profiles. */
+  setVisible(visible: boolean): void;
   readonly collapsed: boolean;
 }
 
@@ -53,11 +55,12 @@ export function mountPanel(doc: Document, options: PanelOptions): Panel {
   doc.documentElement.append(host);
 
   let collapsed = options.collapsed;
+  let visible = true;
   function apply(next: boolean): void {
     collapsed = next;
     panel.hidden = next;
     tab.hidden = !next;
-    doc.documentElement.setAttribute(ROOM_ATTRIBUTE, next ? 'collapsed' : 'open');
+    if (visible) doc.documentElement.setAttribute(ROOM_ATTRIBUTE, next ? 'collapsed' : 'open');
     // Gmail sizes its panes from window resizes; tell it the available width changed.
     doc.defaultView?.dispatchEvent(new Event('resize'));
   }
@@ -75,6 +78,16 @@ export function mountPanel(doc: Document, options: PanelOptions): Panel {
 
   return {
     setCollapsed: apply,
+    setVisible(next) {
+      if (next === visible) return;
+      visible = next;
+      host.hidden = !next;
+      if (next) apply(collapsed);
+      else {
+        doc.documentElement.removeAttribute(ROOM_ATTRIBUTE);
+        doc.defaultView?.dispatchEvent(new Event('resize'));
+      }
+    },
     get collapsed() {
       return collapsed;
     },

@@ -2,8 +2,9 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startLinkedinSidebar } from '../content/linkedin/linkedin-sidebar.ts';
 
 export default defineContentScript({
-  // Profiles only: the panel has nothing to offer on the feed, search or messaging.
-  matches: ['https://www.linkedin.com/in/*'],
+  // Every LinkedIn page, because the site moves from the feed to a profile without a page load;
+  // the panel itself only shows on profiles (see startLinkedinSidebar).
+  matches: ['https://www.linkedin.com/*'],
   runAt: 'document_idle',
   main(ctx) {
     void startLinkedinSidebar(window, ctx.signal);

@@ -39,10 +39,16 @@ export async function startLinkedinSidebar(win: Window, signal: AbortSignal): Pr
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 
+  // The panel has nothing to offer on the feed, search or messaging: it shows on profiles only.
+  const showOnProfiles = () => panel.setVisible(isProfilePath(win.location.pathname));
+  showOnProfiles();
+  win.addEventListener('popstate', showOnProfiles, { signal });
+
   watchLinkedin(
     // A content script's window has the DOM's constructors on it, as the watcher expects.
     win as Window & typeof globalThis,
     (read) => {
+      showOnProfiles();
       latest = { type: 'page-context', nonce, context: { site: 'linkedin', read } };
       browser.runtime.sendMessage(latest).catch((error: unknown) => {
         // Before the frame has loaded nobody may be listening; it asks with `sidebar-ready` then.
@@ -52,4 +58,8 @@ export async function startLinkedinSidebar(win: Window, signal: AbortSignal): Pr
     },
     { signal },
   );
+}
+
+export function isProfilePath(pathname: string): boolean {
+  return /^\/in\/[^/]+/i.test(pathname);
 }
