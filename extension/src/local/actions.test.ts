@@ -76,6 +76,9 @@ describe('local actions', { timeout: 60_000 }, () => {
     const moved = await captureLinkedinProfile(ctx, { ...profile, company: 'Other Buyer' });
     expect(moved.contact.id).toBe(first.contact.id);
     expect(moved.activity?.details?.profile?.company).toBe('Other Buyer');
+    // The card follows the newest capture: people change jobs.
+    expect(moved.contact.company).toBe('Other Buyer');
+    expect((await db.contacts.get(first.contact.id))?.company).toBe('Other Buyer');
   });
 
   it('composes the brief from the cache, and keeps unsynced local changes over a server brief', async () => {

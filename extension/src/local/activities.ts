@@ -208,14 +208,11 @@ export async function captureLinkedinProfile(ctx: LocalContext, profile: Capture
   const url = canonicalLinkedinUrl(profile.profileUrl);
   const slug = linkedinSlug(profile.profileUrl);
   if (url === null || slug === null) throw new Error(`not a LinkedIn profile URL: ${profile.profileUrl}`);
-  const contact = await addContact(ctx, {
-    linkedinUrl: url,
-    name: profile.name,
-    title: profile.title,
-    company: profile.company,
-    location: profile.location,
-    photoUrl: profile.photoUrl,
-  });
+  const contact = await addContact(
+    ctx,
+    { linkedinUrl: url, name: profile.name, title: profile.title, company: profile.company, location: profile.location, photoUrl: profile.photoUrl },
+    { fromLinkedinCapture: true },
+  );
   const previous = (await ctx.db.activities.where('[contactId+occurredAt]').between([contact.id, ''], [contact.id, '\uffff']).reverse().toArray()).find(
     (activity) => activity.type === 'linkedin_profile',
   );

@@ -40,12 +40,18 @@ export async function findContactByLinkedin(db: BatonDb, slugOrUrl: string): Pro
 }
 
 const keep = <T>(current: T | null, incoming: T | null | undefined): T | null => current ?? incoming ?? null;
+const replace = <T>(current: T | null, incoming: T | null | undefined): T | null => incoming ?? current ?? null;
 
 /**
  * Finds the contact by any of its identities or creates it with a client-generated id, and
  * queues a resolve so the server merges the new identities and fields (or creates it).
  */
-export async function addContact(ctx: LocalContext, input: NewContact): Promise<LocalContact> {
+/**
+ * `fromLinkedinCapture`: the fields come from the profile as it reads now, so title, company,
+ * location and photo replace older values (people change jobs) — as the API does for captures.
+ */
+export async function addContact(ctx: LocalContext, input: NewContact, options: { fromLinkedinCapture?: boolean } = {}): Promise<LocalContact> {
+  const update = options.fromLinkedinCapture ? replace : keep;
   const parsed = ResolveContactInput.parse(input);
   const linkedinUrl = parsed.linkedinUrl ? canonicalLinkedinUrl(parsed.linkedinUrl) : null;
   if (parsed.linkedinUrl && linkedinUrl === null) throw new Error(`not a LinkedIn profile URL: ${parsed.linkedinUrl}`);
@@ -60,10 +66,11 @@ export async function addContact(ctx: LocalContext, input: NewContact): Promise<
           linkedinUrl: existing.linkedinUrl ?? linkedinUrl,
           linkedinSlug: existing.linkedinSlug ?? (linkedinUrl ? linkedinSlug(linkedinUrl) : null),
           name: keep(existing.name, parsed.name),
-          title: keep(existing.title, parsed.title),
-          company: keep(existing.company, parsed.company),
-          location: keep(existing.location, parsed.location),
-          photoUrl: keep(existing.photoUrl, parsed.photoUrl),
+          title: update(existing.title, parsed.title),
+          company: update(existing.company, parsed.company),
+          location: update(existing.location, parsed.location),
+          photoUrl: update(existing.photoUrl, parsed.photoUrl),
+          photoCapturedAt: update(existing.photoUrl, parsed.photoUrl) !== existing.photoUrl ? at : existing.photoCapturedAt,
           updatedAt: at,
           synced: false,
         }
