@@ -1,0 +1,125 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { z } from 'zod';
+import { apiCli, apiRoot } from '../support/paths.ts';
+
+/*
+ * The real API as its own process (`baton serve`), on an embedded database in a data directory
+ * or on a scratch PostgreSQL database. The harness SIGKILLs it mid-request and starts it again
+ * on the same port and the same data.
+ */
+
+export interface Storage {
+  /** PGlite folder; unused when `databaseUrl` is set. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+}
+
+const DemoOutput = z
+  .array(z.object({ user: z.object({ id: z.uuid(), role: z.string(), orgId: z.uuid() }), token: z.string().min(1) }))
+  .min(1);
+export type DemoUsers = z.infer<typeof DemoOutput>;
+
+function cliEnv(storage: Storage): NodeJS.ProcessEnv {
+  return { ...process.env, BATON_DATA_DIR: storage.dataDir, BATON_LOG_LEVEL: 'error', DATABASE_URL: storage.databaseUrl ?? '', BATON_RATE_LIMIT: '1000000' };
+}
+
+function cli(args: string[], storage: Storage): ChildProcess {
+  // `tsx` as a loader keeps the API in this one process, so SIGKILL reaches the process holding the database.
+  return spawn(process.execPath, ['--import', 'tsx', apiCli, ...args], { cwd: apiRoot, env: cliEnv(storage), stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** `baton demo --json`: an organisation with an SDR, an AE, a CSM and a manager, with their tokens. */
+export async function seedDemo(storage: Storage): Promise<DemoUsers> {
+  const child = cli(['demo', '--json'], storage);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`\`baton demo\` failed (exit ${String(code)}):\n${stderr}`);
+  return DemoOutput.parse(JSON.parse(stdout));
+}
+
+export class ApiProcess {
+  readonly url: string;
+  private child: ChildProcess | null = null;
+  private output = '';
+  kills = 0;
+  restarts = 0;
+
+  constructor(
+    private readonly storage: Storage,
+    readonly port: number,
+  ) {
+    this.url = `http://127.0.0.1:${port}`;
+  }
+
+  get running(): boolean {
+    return this.child !== null;
+  }
+
+  async start(): Promise<void> {
+    if (this.child) return;
+    const child = cli(['serve', '--port', String(this.port)], this.storage);
+    this.child = child;
+    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    const exited = once(child, 'exit').then(([code, signal]) => {
+      if (this.child === child) this.child = null;
+      throw new Error(`The API exited (${String(code ?? signal)}) before it was up:\n${this.output.slice(-2000)}`);
+    });
+    exited.catch(() => undefined);
+    await Promise.race([this.healthy(), exited]);
+  }
+
+  /** SIGKILL: no shutdown hook runs, whatever the server was doing is cut where it stands. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = null;
+    this.kills += 1;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  async restart(): Promise<void> {
+    this.restarts += 1;
+    await this.start();
+  }
+
+  /** SIGTERM, as an operator stops it: requests finish, the database closes cleanly. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = null;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    await exited;
+  }
+
+  /** The server's recent output, for a failure report. */
+  log(): string {
+    return this.output.slice(-4000);
+  }
+
+  private async healthy(): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    let lastError: unknown = null;
+    while (Date.now() < deadline) {
+      try {
+        const response = await fetch(`${this.url}/v1/health`);
+        if (response.ok) return;
+        lastError = new Error(`health answered ${response.status}`);
+      } catch (error) {
+        // Refused until the server listens: that is what this loop waits out.
+        lastError = error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`The API at ${this.url} did not come up within 60 s: ${String(lastError)}`);
+  }
+}
