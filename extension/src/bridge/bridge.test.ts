@@ -169,4 +169,17 @@ describe('bridge', { timeout: 60_000 }, () => {
     expect(await bridge.call('syncStatus', {})).toMatchObject({ pending: 1 });
     bridge.close();
   });
+
+  it('stops offering a likely duplicate once the rep says it is not the same person', async () => {
+    fx.net.state.fault = 'none';
+    const resolve = (email: string) =>
+      fx.api.request('POST', '/v1/contacts/resolve', { token: fx.org.users.sdr.token, body: { emails: [email], name: 'Quinn Ashby', company: 'Larch Ltd' } });
+    const first = ((await (await resolve('quinn@larch.example')).json()) as { contact: { id: string } }).contact.id;
+    const second = ((await (await resolve('q.ashby@larch.example')).json()) as { contact: { id: string } }).contact.id;
+    const { bridge } = wired({ client: fx.client });
+    expect((await bridge.call('contactDuplicates', { contactId: first })).map((c) => c.id)).toEqual([second]);
+    await bridge.call('declineDuplicate', { contactId: second, duplicateId: first });
+    expect(await bridge.call('contactDuplicates', { contactId: first })).toEqual([]);
+    bridge.close();
+  });
 });

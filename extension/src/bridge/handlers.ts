@@ -8,7 +8,7 @@ import { cacheUsers, fetchBrief, localBrief, localTimeline, unreadNotifications 
 import { syncStatus } from '../local/status.ts';
 import { notConfigured } from './errors.ts';
 import { homeItems, refreshHome } from './home-items.ts';
-import { contactDuplicates, linkLinkedinProfile, mergeContacts, profileBrief } from './identity-links.ts';
+import { contactDuplicates, declineDuplicate, linkLinkedinProfile, mergeContacts, profileBrief } from './identity-links.ts';
 import { cachedUsers, handoffTemplates, myHandoffs, readCachedUsers, refreshMyHandoffs } from './my-handoffs.ts';
 import type { BridgeMethod, BridgeParsedParams, BridgeProgress, BridgeResult } from './protocol.ts';
 import { threadBrief } from './thread-brief.ts';
@@ -98,6 +98,10 @@ export const handlers: Handlers = {
   linkLinkedinProfile: async ({ contactId, profileUrl }, env) => linkLinkedinProfile(env.ctx, await api(env), contactId, profileUrl),
   mergeContacts: async ({ survivorId, duplicateId }, env) => mergeContacts(env.ctx, await api(env), survivorId, duplicateId),
   contactDuplicates: async ({ contactId }, env) => contactDuplicates(env.ctx, await api(env), contactId),
+  declineDuplicate: async ({ contactId, duplicateId }, { ctx }) => {
+    await declineDuplicate(ctx, contactId, duplicateId);
+    return null;
+  },
   handoffTemplates: async (_params, env) => handoffTemplates(await env.client()),
   cachedUsers: async ({ role }, { ctx }) => cachedUsers(await readCachedUsers(ctx.db), role),
   myHandoffs: (_params, { ctx }) => myHandoffs(ctx.db, ctx.userId(), ctx.now()),

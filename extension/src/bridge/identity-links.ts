@@ -86,5 +86,17 @@ export async function contactDuplicates(ctx: LocalContext, client: ApiClient, co
   const id = await resolveContactId(ctx.db, contactId);
   const waiting = await ctx.db.outbox.where('entityId').equals(id).filter((op) => op.kind === 'resolveContact').count();
   if (waiting > 0) return [];
-  return client.duplicates(id);
+  const candidates = await client.duplicates(id);
+  const declined = await ctx.db.meta.bulkGet(candidates.map((candidate) => declinedKey(id, candidate.id)));
+  return candidates.filter((_candidate, index) => declined[index] === undefined);
+}
+
+/** "Not the same person" is remembered on this device, so the offer does not come back. */
+export async function declineDuplicate(ctx: LocalContext, contactId: string, duplicateId: string): Promise<void> {
+  const id = await resolveContactId(ctx.db, contactId);
+  await ctx.db.meta.put({ key: declinedKey(id, duplicateId), value: ctx.now().toISOString() });
+}
+
+function declinedKey(a: string, b: string): `declined-duplicate:${string}` {
+  return `declined-duplicate:${[a, b].sort().join(':')}`;
 }

@@ -139,6 +139,8 @@ export const bridgeMethods = {
   mergeContacts: { params: z.object({ survivorId: Id, duplicateId: Id }), result: typed<Contact>(), idempotent: true },
   /** Likely duplicates of a contact, from the API. */
   contactDuplicates: { params: z.object({ contactId: Id }), result: typed<Contact[]>(), idempotent: true },
+  /** "Not the same person": the pair is not offered again on this device. */
+  declineDuplicate: { params: z.object({ contactId: Id, duplicateId: Id }), result: typed<null>(), idempotent: true },
   /** The organisation's handoff templates; the last known or Baton's defaults when the API cannot answer. */
   handoffTemplates: { params: none, result: typed<HandoffTemplates>(), idempotent: true },
   /** Teammates this device has seen (for choosing a recipient offline). */

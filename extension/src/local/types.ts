@@ -61,7 +61,9 @@ export type MetaRow =
   /** `thread:<gmailThreadId>`: the Gmail message ids logged from that thread. */
   | { key: `thread:${string}`; value: string[] }
   /** `alias:<localContactId>`: the server id the local contact turned out to be. */
-  | { key: `alias:${string}`; value: string };
+  | { key: `alias:${string}`; value: string }
+  /** `declined-duplicate:<id>:<id>`: the rep said these two are not the same person (when). */
+  | { key: `declined-duplicate:${string}`; value: string };
 
 export interface DraftRow {
   dealId: string;

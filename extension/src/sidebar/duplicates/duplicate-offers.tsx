@@ -36,7 +36,13 @@ export function DuplicateOffers({ contact }: { contact: Pick<Contact, 'id' | 'na
             setMerged(`Merged ${duplicate.name ?? 'the duplicate'} into ${contact.name ?? 'this contact'}`);
             void queries.invalidateQueries({ queryKey: key });
           }}
-          onDecline={() => setDeclined(new Set([...declined, duplicate.id]))}
+          onDecline={() => {
+            setDeclined(new Set([...declined, duplicate.id]));
+            local.call('declineDuplicate', { contactId: contact.id, duplicateId: duplicate.id }).catch((error: unknown) => {
+              // Hidden for now all the same; it may be offered again after a reload.
+              console.warn('[baton] could not remember the declined duplicate', error);
+            });
+          }}
         />
       ))}
     </>
