@@ -191,3 +191,34 @@ test('SDR hands Jordan to the AE across two browsers: blocked until ready, notif
   const finalPopup = await openPopup(extensionContext);
   await expect(finalPopup.page.getByRole('region', { name: /^Notifications/ })).toContainText(`${DEMO_AE.name} accepted Globex — ${JORDAN.name}`);
 });
+
+test('without a Reply control on the page, the intro email opens in Gmail compose in a new tab, addressed and filled in', async ({
+  api,
+  signedIn,
+  extensionContext,
+  gmailPage,
+}) => {
+  const sdrApi = api.as('sdr');
+  const contact = await seedContact(sdrApi, JORDAN, { company: 'Globex' });
+  await sdrApi.createDeal({ contactId: contact.id, title: 'Globex support pilot' });
+
+  // The plain fixture: the thread has no Reply control at all.
+  await gmailPage.open(jordanPilot);
+  const { sidebar } = gmailPage;
+  await expect(sidebar.contactName).toHaveText(JORDAN.name);
+  await sidebar.frame.getByRole('button', { name: 'Log & hand off' }).click();
+  const panel = new HandoffPanel(sidebar.frame);
+  await panel.fill(firstTry);
+  await expect(panel.checklist).toContainText('Ready to hand off');
+
+  const newTab = extensionContext.waitForEvent('page');
+  await panel.handOffButton.click();
+  // A new tab starts blank and then loads its address.
+  const composeTab = await newTab;
+  await composeTab.waitForURL((address) => address.href.startsWith('https://mail.google.com/mail/?'));
+  const url = new URL(composeTab.url());
+  expect(Object.fromEntries(url.searchParams)).toMatchObject({ view: 'cm', fs: '1', to: JORDAN.email, cc: DEMO_AE.email, su: `Re: ${jordanPilot.subject}` });
+  expect(url.searchParams.get('body')).toContain(`Introducing ${DEMO_AE.name}, our account executive`);
+  expect(url.searchParams.get('body')).toMatch(new RegExp(`\\n${signedIn.user.name.split(' ')[0]}$`));
+  await expect(sidebar.frame.getByRole('status').filter({ hasText: 'Intro email opened in a new tab' })).toBeVisible();
+});
