@@ -56,6 +56,9 @@ export async function startGmailSidebar(win: Window, signal: AbortSignal): Promi
         console.debug('[baton] page context not delivered yet:', error);
       });
     },
-    { signal },
+    // Gmail swaps a thread in within one burst of mutations; 50 ms of quiet is enough to read it
+    // whole, and the watcher's 200 ms default alone put a thread switch over the 150 ms budget
+    // for showing the cached brief (docs/benchmarks.md, Sidebar).
+    { signal, debounceMs: 50 },
   );
 }
