@@ -40,6 +40,8 @@ const networkError = (message: string) => new TypeError(message);
 export class ChaosNetwork {
   readonly counts: Record<FaultKind, number> = { offline: 0, drop: 0, duplicate: 0, reorder: 0, kill: 0, 'worker-stop': 0 };
   requests = 0;
+  /** Which requests each fault hit (`kind METHOD /path`), to show what a run exercised. */
+  readonly hits = new Map<string, number>();
   /** Faults are injected only while this is true; the harness turns it off to let the dust settle. */
   enabled = true;
   private offlineFor = 0;
@@ -100,6 +102,8 @@ export class ChaosNetwork {
     if (!this.enabled || !this.rng.chance(this.faultRate)) return send();
     const fault = this.rng.weighted<FaultKind>({ offline: 2, drop: 4, duplicate: 3, reorder: 3, kill: 2, 'worker-stop': 2 });
     this.counts[fault] += 1;
+    const where = `${fault} ${init.method ?? 'GET'} ${new URL(input).pathname.replace(/[0-9a-f-]{36}/g, ':id')}`;
+    this.hits.set(where, (this.hits.get(where) ?? 0) + 1);
     switch (fault) {
       case 'offline':
         this.offlineFor = this.rng.int(0, 3);
@@ -125,8 +129,9 @@ export class ChaosNetwork {
         await new Promise((resolve) => setTimeout(resolve, this.rng.int(0, 40)));
         await this.api.kill();
         this.downFor = this.rng.int(0, 2);
-        const outcome = await pending;
-        if (outcome.status === 'fulfilled') return outcome.value;
+        // Whether the server committed before it died is the OS's timing; the client always
+        // sees the connection cut, so what it does next replays exactly from the seed.
+        await pending;
         throw networkError('socket hang up');
       }
       case 'worker-stop':

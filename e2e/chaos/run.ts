@@ -104,7 +104,10 @@ for (const seed of seeds) {
       `  seed ${seed}: ${network.requests} requests; faults: ${faults}; ${result.workerRestarts} worker restarts, ${result.leaseWaits} lease waits; ` +
         `${verdict.checked} records checked, ${verdict.refused.length} refused — ${problems.length === 0 ? 'ok' : `${problems.length} MISMATCHES`} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
     );
-    if (values.verbose) console.log(`    captures: ${captures}`);
+    if (values.verbose) {
+      console.log(`    captures: ${captures}`);
+      console.log(`    faults hit: ${[...network.hits].map(([where, n]) => `${where} ×${n}`).join('; ')}`);
+    }
     for (const line of verdict.refused) console.log(`    refused (accounted for): ${line}`);
   } catch (error) {
     problems = [`the run itself failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, `API output:\n${api.log()}`];

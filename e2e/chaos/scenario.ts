@@ -58,7 +58,7 @@ const captureWeights = {
   deal: 2,
   dealUpdate: 3,
   handoff: 1.5,
-  drain: 6,
+  drain: 9,
   offline: 1,
   clock: 1,
 } as const;
@@ -84,7 +84,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
 
   function startEngine(): SyncEngine {
     const client = createApiClient({ baseUrl: options.apiUrl, token: options.sdr.token, fetch: network.fetchFor(worker), timeoutMs: 20_000 });
-    return createSyncEngine({ db, client: () => client, now, random: engineRandom.next, leaseMs: LEASE_MS, batchSize: rng.int(2, 8) });
+    return createSyncEngine({ db, client: () => client, now, random: engineRandom.next, leaseMs: LEASE_MS, batchSize: rng.int(1, 4) });
   }
 
   /** A stopped service worker comes back as a new one: a new database connection, a new engine. */
@@ -117,14 +117,15 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
   const nextNumber = () => (counter += 1);
 
   const someone = () => (people.length === 0 ? null : rng.pick(people));
-  const dealsOf = async (contactId: string) => (await db.deals.where('contactId').equals(contactId).toArray()).map((deal) => deal.id);
-  const someDealOf = async (contactId: string): Promise<string | null> => {
-    const deals = await dealsOf(contactId);
-    return deals.length > 0 && rng.chance(0.5) ? rng.pick(deals) : null;
+  // Kept in creation order here: Dexie lists by (random) id, which would make picks differ between replays.
+  const deals: { id: string; contactId: string }[] = [];
+  const someDealOf = (contactId: string): string | null => {
+    const ofContact = deals.filter((deal) => deal.contactId === contactId);
+    return ofContact.length > 0 && rng.chance(0.5) ? rng.pick(ofContact).id : null;
   };
-  const openDeal = async (): Promise<string | null> => {
-    const deals = (await db.deals.toArray()).filter((deal) => !handedOff.has(deal.id));
-    return deals.length === 0 ? null : rng.pick(deals).id;
+  const openDeal = (): string | null => {
+    const open = deals.filter((deal) => !handedOff.has(deal.id));
+    return open.length === 0 ? null : rng.pick(open).id;
   };
   const message = (sender: { email: string }, date: Date) => ({
     messageId: `${seed}${String(nextNumber()).padStart(6, '0')}`,
@@ -136,7 +137,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     collapsed: false,
   });
 
-  const steps = rng.int(30, 50);
+  const steps = rng.int(50, 80);
   for (let index = 0; index < steps; index += 1) {
     const step = rng.weighted<Step>(captureWeights);
     const person = someone();
@@ -155,7 +156,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
         break;
       case 'thread':
         if (person) {
-          const dealId = await someDealOf(person.id);
+          const dealId = someDealOf(person.id);
           const thread: ThreadInput = {
             threadId: `thread-${seed}-${nextNumber()}`,
             subject: `Pilot ${counter}`,
@@ -177,21 +178,21 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
         }
         break;
       case 'note':
-        if (person) await addNote(ctx(), person.id, `Note ${nextNumber()} for seed ${seed}`, { dealId: await someDealOf(person.id) });
+        if (person) await addNote(ctx(), person.id, `Note ${nextNumber()} for seed ${seed}`, { dealId: someDealOf(person.id) });
         break;
       case 'call':
-        if (person) await logCall(ctx(), person.id, { summary: `Call ${nextNumber()}`, durationMinutes: rng.int(5, 60), outcome: 'connected', dealId: await someDealOf(person.id) });
+        if (person) await logCall(ctx(), person.id, { summary: `Call ${nextNumber()}`, durationMinutes: rng.int(5, 60), outcome: 'connected', dealId: someDealOf(person.id) });
         break;
       case 'deal':
-        if (person) await createDeal(ctx(), { contactId: person.id, title: `Deal ${nextNumber()}` });
+        if (person) deals.push({ id: (await createDeal(ctx(), { contactId: person.id, title: `Deal ${nextNumber()}` })).id, contactId: person.id });
         break;
       case 'dealUpdate': {
-        const dealId = await openDeal();
+        const dealId = openDeal();
         if (dealId) await updateDeal(ctx(), dealId, rng.chance(0.5) ? { stage: rng.pick(dealStages) } : { title: `Deal renamed ${nextNumber()}` });
         break;
       }
       case 'handoff': {
-        const dealId = await openDeal();
+        const dealId = openDeal();
         const deal = dealId ? await db.deals.get(dealId) : undefined;
         if (deal) {
           handedOff.add(deal.id);
@@ -200,7 +201,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
         break;
       }
       case 'drain':
-        await drain(rng.chance(0.5));
+        await drain(rng.chance(0.7));
         break;
       case 'offline':
         network.goOffline(rng.int(1, 6));
