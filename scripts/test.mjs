@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every test: type checks, unit and route tests of each package, then the browser tests.
+// Runs every test: type checks, unit and route tests of each package, the sync chaos check, then the browser tests.
 // The API suite runs on the embedded database; set DATABASE_URL to run it on a PostgreSQL server.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -28,6 +28,8 @@ const only = process.argv[2];
 if (!only || only === 'unit') {
   run('Type check', 'pnpm', ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
   run('Unit and API tests', 'pnpm', ['-r', '--workspace-concurrency=1', '--filter=!@baton/e2e', 'run', 'test']);
+  const chaosSeeds = process.env.CHAOS_SEEDS ?? '3';
+  run(`Sync under faults (chaos, ${chaosSeeds} seeds)`, 'pnpm', ['--filter', '@baton/e2e', 'run', 'test:chaos'], { CHAOS_SEEDS: chaosSeeds });
 }
 if (!only || only === 'e2e') {
   ensureChromium();
