@@ -33,7 +33,8 @@ test('opening a thread with a handed-off prospect shows who they are, the deal, 
   await expect(card).toContainText('Qualified');
 
   const handoff = sidebar.region('Handoff brief');
-  await expect(handoff).toContainText(`from ${api.users.sdr.user.name} to ${signedIn.user.name}`);
+  // The signed-in AE is the recipient: the brief says so in the first person.
+  await expect(handoff).toContainText(`from ${api.users.sdr.user.name} to you`);
   await expect(handoff).toContainText('Start with the support team; 40 seats; SSO is a must.');
   await expect(handoff).toContainText('None raised');
 
