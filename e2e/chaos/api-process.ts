@@ -47,8 +47,6 @@ export class ApiProcess {
   private output = '';
   kills = 0;
   restarts = 0;
-  /** Time spent waiting for restarts (recovery after SIGKILL included). */
-  restartMs = 0;
 
   constructor(
     private readonly storage: Storage,
@@ -89,9 +87,7 @@ export class ApiProcess {
 
   async restart(): Promise<void> {
     this.restarts += 1;
-    const t0 = Date.now();
     await this.start();
-    this.restartMs += Date.now() - t0;
   }
 
   /** SIGTERM, as an operator stops it: requests finish, the database closes cleanly. */
