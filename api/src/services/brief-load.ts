@@ -1,81 +1,146 @@
-import { composeBrief, type Brief } from '@baton/shared';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { composeBrief, type Activity, type Brief, type Deal, type Handoff, type UserSummary } from '@baton/shared';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { contactIdentities, contacts, deals, handoffs, users } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
-import { timelinePage } from './activities-timeline.ts';
+import { encodeCursor, TIMELINE_DEFAULT_LIMIT } from './activities-timeline.ts';
 import type { IdentityKey } from './contacts-identity.ts';
-import { findLiveContact, identitiesOf, toContact, type ContactRow } from './contacts-store.ts';
-import { toDeal, toHandoff, toUserSummary } from './serialize.ts';
+import { slugToUrl } from './contacts-store.ts';
 
 export type BriefFocus = { contactId: string } | { identity: IdentityKey };
 
+/** What the statement answers: the API shapes already, except the contact's LinkedIn slug. */
+interface BriefRow {
+  contact: {
+    id: string;
+    name: string | null;
+    emails: string[];
+    linkedinSlug: string | null;
+    title: string | null;
+    company: string | null;
+    location: string | null;
+    photoUrl: string | null;
+    photoCapturedAt: string | null;
+    ownerId: string | null;
+    createdAt: string;
+    updatedAt: string;
+  };
+  deals: Deal[];
+  handoffs: Handoff[];
+  timeline: Activity[];
+  users: UserSummary[];
+}
+
 /**
- * Everything an AE needs about one prospect. Three round trips whatever the data size: the
- * contact; then its identities, deals, their handoffs and the first timeline page side by
- * side; then the users those mention. Each query is an index range scan.
+ * Everything an AE needs about one prospect, in ONE statement whatever the data size: the
+ * contact, its identities, deals, their handoffs, the first timeline page (one row more, to know
+ * whether there is a next page) and the users those mention, built as JSON by the database. Each
+ * part is an index range scan. One round trip matters most on the embedded database, where every
+ * statement costs a millisecond or two on the process's only thread.
  */
 export async function loadBrief(db: Db, orgId: string, focus: BriefFocus): Promise<Brief> {
-  const contact = await findContact(db, orgId, focus);
-  if (!contact) throw notFound('contact');
-  const [identities, dealRows, handoffRows, page] = await Promise.all([
-    identitiesOf(db, orgId, [contact.id]),
-    db.select().from(deals).where(and(eq(deals.orgId, orgId), eq(deals.contactId, contact.id))),
-    db
-      .select()
-      .from(handoffs)
-      .where(
-        and(
-          eq(handoffs.orgId, orgId),
-          inArray(handoffs.dealId, db.select({ id: deals.id }).from(deals).where(and(eq(deals.orgId, orgId), eq(deals.contactId, contact.id)))),
-        ),
-      ),
-    timelinePage(db, orgId, contact.id),
-  ]);
-  const mentioned = new Set<string>();
-  const mention = (id: string | null) => id && mentioned.add(id);
-  mention(contact.ownerId);
-  for (const deal of dealRows) {
-    mention(deal.ownerId);
-    mention(deal.nextStepOwnerId);
-  }
-  for (const handoff of handoffRows) {
-    mention(handoff.fromUserId);
-    mention(handoff.toUserId);
-  }
-  const userRows =
-    mentioned.size === 0
-      ? []
-      : await db
-          .select({ id: users.id, name: users.name, email: users.email, role: users.role })
-          .from(users)
-          .where(and(eq(users.orgId, orgId), inArray(users.id, [...mentioned])));
+  const result = await db.execute(briefStatement(orgId, focus));
+  const text = firstColumn(result);
+  if (text === null) throw notFound('contact');
+  const row = JSON.parse(text) as BriefRow;
+  const { linkedinSlug, ...contact } = row.contact;
+  const page = row.timeline.slice(0, TIMELINE_DEFAULT_LIMIT);
+  const last = page.at(-1);
   return composeBrief({
-    contact: toContact(contact, identities),
-    deals: dealRows.map(toDeal),
-    handoffs: handoffRows.map(toHandoff),
-    timeline: page.activities,
-    nextCursor: page.nextCursor,
-    users: userRows.map(toUserSummary),
+    contact: {
+      id: contact.id,
+      name: contact.name,
+      emails: contact.emails,
+      linkedinUrl: linkedinSlug === null ? null : slugToUrl(linkedinSlug),
+      title: contact.title,
+      company: contact.company,
+      location: contact.location,
+      photoUrl: contact.photoUrl,
+      photoCapturedAt: contact.photoCapturedAt,
+      ownerId: contact.ownerId,
+      createdAt: contact.createdAt,
+      updatedAt: contact.updatedAt,
+    },
+    deals: row.deals,
+    handoffs: row.handoffs,
+    timeline: page,
+    nextCursor: row.timeline.length > TIMELINE_DEFAULT_LIMIT && last ? encodeCursor(last) : null,
+    users: row.users,
   });
 }
 
-async function findContact(db: Db, orgId: string, focus: BriefFocus): Promise<ContactRow | null> {
-  if ('contactId' in focus) return findLiveContact(db, orgId, focus.contactId);
-  const { kind, value } = focus.identity;
-  const [row] = await db
-    .select()
-    .from(contacts)
-    .where(
-      and(
-        eq(contacts.orgId, orgId),
-        isNull(contacts.mergedIntoId),
-        eq(
-          contacts.id,
-          sql`(select ${contactIdentities.contactId} from ${contactIdentities} where ${contactIdentities.orgId} = ${orgId} and ${contactIdentities.kind} = ${kind} and ${contactIdentities.value} = ${value})`,
-        ),
-      ),
+/** postgres-js answers an array of rows, PGlite `{ rows }`. */
+function firstColumn(result: unknown): string | null {
+  const rows = (Array.isArray(result) ? result : (result as { rows?: unknown[] }).rows) ?? [];
+  const first = rows[0] as { brief?: unknown } | undefined;
+  return typeof first?.brief === 'string' ? first.brief : null;
+}
+
+/**
+ * Times as `Date.toISOString()` writes them (UTC, milliseconds truncated like a JS Date), so the
+ * JSON is the same as the row serializers' in serialize.ts.
+ */
+const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+function briefStatement(orgId: string, focus: BriefFocus): SQL {
+  const org = sql`${orgId}::uuid`;
+  // The live contact: a merged (tombstone) id answers its survivor; merges flatten alias chains.
+  const contactId =
+    'contactId' in focus
+      ? sql`coalesce((select merged_into_id from contacts where org_id = ${org} and id = ${focus.contactId}::uuid), ${focus.contactId}::uuid)`
+      : sql`(select contact_id from contact_identities where org_id = ${org} and kind = ${focus.identity.kind} and value = ${focus.identity.value})`;
+  return sql`
+    with c as (
+      select * from contacts where org_id = ${org} and id = ${contactId} and merged_into_id is null limit 1
+    ),
+    d as (
+      select * from deals where org_id = ${org} and contact_id = (select id from c)
+    ),
+    h as (
+      select * from handoffs where org_id = ${org} and deal_id in (select id from d)
     )
-    .limit(1);
-  return row ?? null;
+    select json_build_object(
+      'contact', json_build_object(
+        'id', c.id, 'name', c.name,
+        'emails', coalesce((
+          select json_agg(i.value order by i.created_at, i.value) from contact_identities i
+          where i.org_id = ${org} and i.contact_id = c.id and i.kind = 'email'), '[]'),
+        'linkedinSlug', (
+          select i.value from contact_identities i
+          where i.org_id = ${org} and i.contact_id = c.id and i.kind = 'linkedin' order by i.created_at, i.value limit 1),
+        'title', c.title, 'company', c.company, 'location', c.location, 'photoUrl', c.photo_url,
+        'photoCapturedAt', ${iso('c.photo_captured_at')}, 'ownerId', c.owner_id,
+        'createdAt', ${iso('c.created_at')}, 'updatedAt', ${iso('c.updated_at')}),
+      'deals', coalesce((
+        select json_agg(json_build_object(
+          'id', d.id, 'contactId', d.contact_id, 'title', d.title, 'stage', d.stage, 'ownerId', d.owner_id, 'version', d.version,
+          'qualification', json_build_object('budget', d.budget, 'authority', d.authority, 'need', d.need, 'timeline', d.timeline),
+          'nextStep', json_build_object('what', d.next_step_what, 'dueAt', ${iso('d.next_step_due_at')}, 'ownerId', d.next_step_owner_id),
+          'createdAt', ${iso('d.created_at')}, 'updatedAt', ${iso('d.updated_at')}))
+        from d), '[]'),
+      'handoffs', coalesce((
+        select json_agg(json_build_object(
+          'id', h.id, 'dealId', h.deal_id, 'contactId', h.contact_id, 'kind', h.kind, 'fromUserId', h.from_user_id,
+          'toUserId', h.to_user_id, 'status', h.status, 'trigger', h.trigger, 'discussed', h.discussed, 'objections', h.objections,
+          'qualification', h.qualification,
+          'nextStep', json_build_object('what', h.next_step_what, 'dueAt', ${iso('h.next_step_due_at')}, 'ownerId', h.next_step_owner_id),
+          'warmIntro', h.warm_intro, 'rejectionReason', h.rejection_reason, 'createdAt', ${iso('h.created_at')},
+          'respondedAt', ${iso('h.responded_at')}, 'timeToAcceptMs', h.time_to_accept_ms))
+        from h), '[]'),
+      'timeline', coalesce((
+        select json_agg(a.activity order by a.occurred_at desc, a.id desc) from (
+          select occurred_at, id, json_build_object(
+            'id', id, 'contactId', contact_id, 'dealId', deal_id, 'type', type, 'occurredAt', ${iso('occurred_at')},
+            'subject', subject, 'body', body, 'source', source, 'details', details, 'actorId', actor_id,
+            'createdAt', ${iso('created_at')}) as activity
+          from activities where org_id = ${org} and contact_id = c.id
+          -- NULLS LAST spelled out to match activities_timeline_idx (see activities-timeline.ts).
+          order by occurred_at desc nulls last, id desc nulls last
+          limit ${TIMELINE_DEFAULT_LIMIT + 1}) a), '[]'),
+      'users', coalesce((
+        select json_agg(json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'role', u.role)) from users u
+        where u.org_id = ${org} and u.id in (
+          select c.owner_id union all select owner_id from d union all select next_step_owner_id from d
+          union all select from_user_id from h union all select to_user_id from h)), '[]')
+    )::text as brief
+    from c`;
 }
