@@ -1,4 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
+import { waitForSidebarHeading } from './sidebar-frame.ts';
 
 export interface LoadCost {
   TaskDuration: number;
@@ -24,7 +25,7 @@ export async function loadCost(context: BrowserContext, url: string, expectName:
     await cdp.send('Performance.enable');
     await page.goto(url, { waitUntil: 'load' });
     if (expectName !== null) {
-      await page.locator('iframe[src^="chrome-extension://"]').contentFrame().getByRole('heading', { level: 1, name: expectName }).waitFor();
+      await waitForSidebarHeading(page, expectName);
     }
     await page.waitForTimeout(QUIET_MS);
     const { metrics } = await cdp.send('Performance.getMetrics');

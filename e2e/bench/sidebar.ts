@@ -15,6 +15,7 @@ import { repoRoot } from '../support/paths.ts';
 import { GmailServer, routeSites } from '../support/site-routes.ts';
 import { contentScriptSizes } from './content-script-size.ts';
 import { loadCost, type LoadCost } from './load-cost.ts';
+import { compareTraces, traceLoad, type LoadTrace } from './load-trace.ts';
 import { installBriefProbe, switchThread } from './switch-probe.ts';
 import { percentile, summary } from './stats.ts';
 
@@ -26,6 +27,7 @@ import { percentile, summary } from './stats.ts';
 
 const SWITCHES = Number(process.env.BENCH_SWITCHES ?? 50);
 const LOADS = Number(process.env.BENCH_LOADS ?? 15);
+const TRACES = Number(process.env.BENCH_TRACES ?? 5);
 const temp = (label: string) => mkdtempSync(join(tmpdir(), `baton-bench-${label}-`));
 
 function build(): void {
@@ -119,8 +121,14 @@ async function main(): Promise<void> {
       costs.with.push(await loadCost(withExtension, url, TAYLOR.name));
     }
 
+    const traces: { with: LoadTrace[]; without: LoadTrace[] } = { with: [], without: [] };
+    for (let index = 0; index < TRACES; index += 1) {
+      traces.without.push(await traceLoad(plain, url, null));
+      traces.with.push(await traceLoad(withExtension, url, TAYLOR.name));
+    }
+
     const sizes = contentScriptSizes();
-    printReport({ samples, costs, sizes });
+    printReport({ samples, costs, sizes, traces });
   } finally {
     for (const context of contexts) await context.close().catch((error: unknown) => console.error('closing a browser failed:', error));
     await api.dispose();
@@ -132,10 +140,12 @@ function printReport({
   samples,
   costs,
   sizes,
+  traces,
 }: {
   samples: Awaited<ReturnType<typeof switchThread>>[];
   costs: { with: LoadCost[]; without: LoadCost[] };
   sizes: ReturnType<typeof contentScriptSizes>;
+  traces: { with: LoadTrace[]; without: LoadTrace[] };
 }): void {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const line = (label: string, values: number[]) => {
@@ -165,6 +175,11 @@ function printReport({
   }
   const added = percentile(costs.with.map((cost) => cost.TaskDuration), 50) - percentile(costs.without.map((cost) => cost.TaskDuration), 50);
   console.log(`  target < 20 ms main-thread time added: ${added < 20 ? 'met' : 'MISSED'} (${ms(added)})`);
+
+  if (traces.with.length > 0) {
+    console.log(`\nGmail page load, traced (page renderer's main thread), median of ${traces.with.length} loads each:`);
+    for (const row of compareTraces(traces.without, traces.with)) console.log(row);
+  }
 }
 
 await main();

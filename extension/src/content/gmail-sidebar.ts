@@ -1,11 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
-import { acceptContentMessage } from '../messages/to-content.ts';
+import { acceptContentMessage } from '../messages/content-guard.ts';
 import { createNonce } from '../messages/nonce.ts';
 import type { PageContext, PageContextMessage } from '../messages/to-sidebar.ts';
+import { resultIdentity } from '../sites/gmail/identity.ts';
+import type { GmailReadResult } from '../sites/gmail/types.ts';
 import { watchGmail } from '../sites/gmail/watch.ts';
 import { loadCollapsed, saveCollapsed } from './collapsed-state.ts';
 import { openIntroDraft } from './compose/intro-draft.ts';
 import { mountPanel } from './panel.ts';
+import { watchThreadArrival } from './thread-arrival.ts';
 
 /**
  * The Gmail content script: mounts the sidebar frame and streams what the page reader sees to it.
@@ -22,6 +25,9 @@ export async function startGmailSidebar(win: Window, signal: AbortSignal): Promi
     collapsed,
     onToggle: (next) => void saveCollapsed(next),
     signal,
+    // The frame is a process of its own; creating it waits for the page's first idle moment
+    // (Gmail is still starting at document_idle) rather than competing with it.
+    attachFrame: 'idle',
   });
 
   let latest: PageContextMessage | null = null;
@@ -45,20 +51,22 @@ export async function startGmailSidebar(win: Window, signal: AbortSignal): Promi
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 
-  watchGmail(
-    win,
-    (read) => {
-      const context: PageContext = { site: 'gmail', read };
-      latest = { type: 'page-context', nonce, context };
-      browser.runtime.sendMessage(latest).catch((error: unknown) => {
-        // Before the frame has loaded nobody may be listening; it asks with `sidebar-ready` then.
-        if (signal.aborted) return;
-        console.debug('[baton] page context not delivered yet:', error);
-      });
-    },
-    // Gmail swaps a thread in within one burst of mutations; 50 ms of quiet is enough to read it
-    // whole, and the watcher's 200 ms default alone put a thread switch over the 150 ms budget
-    // for showing the cached brief (docs/benchmarks.md, Sidebar).
-    { signal, debounceMs: 50 },
-  );
+  let lastIdentity: string | null = null;
+  const send = (read: GmailReadResult): void => {
+    // Both readers below may see the same page; the sidebar hears each page once.
+    const identity = resultIdentity(read);
+    if (identity === lastIdentity) return;
+    lastIdentity = identity;
+    const context: PageContext = { site: 'gmail', read };
+    latest = { type: 'page-context', nonce, context };
+    browser.runtime.sendMessage(latest).catch((error: unknown) => {
+      // Before the frame has loaded nobody may be listening; it asks with `sidebar-ready` then.
+      if (signal.aborted) return;
+      console.debug('[baton] page context not delivered yet:', error);
+    });
+  };
+  // A thread switch is sent as soon as the new thread is in the DOM (docs/benchmarks.md, Sidebar)…
+  watchThreadArrival(win, send, signal);
+  // …and everything else after 50 ms of quiet: Gmail swaps a view within one burst of mutations.
+  watchGmail(win, send, { signal, debounceMs: 50 });
 }

@@ -15,6 +15,22 @@ export interface PanelOptions {
   collapsed: boolean;
   onToggle(collapsed: boolean): void;
   signal: AbortSignal;
+  /**
+   * When to create the frame: at once (default), or at the page's first idle moment (at most
+   * IDLE_TIMEOUT_MS later), so a page still starting up is not made to embed a process first.
+   */
+  attachFrame?: 'now' | 'idle';
+}
+
+const IDLE_TIMEOUT_MS = 300;
+
+function whenIdle(win: Window | null, run: () => void, signal: AbortSignal): void {
+  if (win === null || typeof win.requestIdleCallback !== 'function') {
+    run();
+    return;
+  }
+  const handle = win.requestIdleCallback(() => run(), { timeout: IDLE_TIMEOUT_MS });
+  signal.addEventListener('abort', () => win.cancelIdleCallback(handle), { once: true });
 }
 
 /**
@@ -36,7 +52,8 @@ export function mountPanel(doc: Document, options: PanelOptions): Panel {
   frame.title = 'Baton sidebar';
   frame.src = options.frameUrl;
   frame.setAttribute('allow', '');
-  panel.append(frame);
+  if (options.attachFrame === 'idle') whenIdle(doc.defaultView, () => panel.append(frame), options.signal);
+  else panel.append(frame);
 
   const tab = doc.createElement('button');
   tab.type = 'button';
@@ -60,9 +77,13 @@ export function mountPanel(doc: Document, options: PanelOptions): Panel {
     collapsed = next;
     panel.hidden = next;
     tab.hidden = !next;
-    if (visible) doc.documentElement.setAttribute(ROOM_ATTRIBUTE, next ? 'collapsed' : 'open');
-    // Gmail sizes its panes from window resizes; tell it the available width changed.
-    doc.defaultView?.dispatchEvent(new Event('resize'));
+    const room = next ? 'collapsed' : 'open';
+    const before = doc.documentElement.getAttribute(ROOM_ATTRIBUTE);
+    if (visible) doc.documentElement.setAttribute(ROOM_ATTRIBUTE, room);
+    // Gmail sizes its panes from window resizes; tell it when the available width changed (not
+    // when mounting folded away, which leaves the page as it was).
+    const widthChanged = visible && (before ?? 'collapsed') !== room;
+    if (widthChanged) doc.defaultView?.dispatchEvent(new Event('resize'));
   }
   apply(collapsed);
 

@@ -1,6 +1,5 @@
 import { z } from 'zod/mini';
 import { Nonce } from './nonce.ts';
-import { fromThisExtension, reject, type Sender, type Verdict } from './sender.ts';
 
 /*
  * Messages the Gmail/LinkedIn content script accepts (sent with `tabs.sendMessage` from the
@@ -44,19 +43,5 @@ export type IntroDraftReply = z.infer<typeof IntroDraftReply>;
 export const ContentMessage = z.discriminatedUnion('type', [SidebarReady, SetCollapsed, OpenIntroDraft]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
-/**
- * Validates a message arriving at the content script: it must come from this extension (the
- * sidebar frame) and carry this instance's nonce, so a stale frame from before an extension reload
- * or a second instance cannot steer it.
- */
-export function acceptContentMessage(
-  raw: unknown,
-  sender: Sender,
-  own: { extensionId: string; nonce: string },
-): Verdict<ContentMessage> {
-  if (!fromThisExtension(sender, own.extensionId)) return reject('foreign sender');
-  const parsed = ContentMessage.safeParse(raw);
-  if (!parsed.success) return reject('malformed message');
-  if (parsed.data.nonce !== own.nonce) return reject('wrong nonce');
-  return { ok: true, message: parsed.data };
-}
+// Hand-written, zod-free, so the content script does not build schemas at every page load.
+export { acceptContentMessage } from './content-guard.ts';
