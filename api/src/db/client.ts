@@ -20,6 +20,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** The rows of `db.execute()`: postgres-js answers an array of rows, PGlite `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return ((Array.isArray(result) ? result : (result as { rows?: unknown[] }).rows) ?? []) as T[];
+}
+
 export interface OpenOptions {
   /** A postgres:// URL; when absent the embedded database is used. */
   databaseUrl?: string | undefined;

@@ -1,6 +1,6 @@
 import { composeBrief, type Activity, type Brief, type Deal, type Handoff, type UserSummary } from '@baton/shared';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { rowsOf, type Db } from '../db/client.ts';
 import { notFound } from '../errors.ts';
 import { encodeCursor, TIMELINE_DEFAULT_LIMIT } from './activities-timeline.ts';
 import type { IdentityKey } from './contacts-identity.ts';
@@ -68,11 +68,9 @@ export async function loadBrief(db: Db, orgId: string, focus: BriefFocus): Promi
   });
 }
 
-/** postgres-js answers an array of rows, PGlite `{ rows }`. */
 function firstColumn(result: unknown): string | null {
-  const rows = (Array.isArray(result) ? result : (result as { rows?: unknown[] }).rows) ?? [];
-  const first = rows[0] as { brief?: unknown } | undefined;
-  return typeof first?.brief === 'string' ? first.brief : null;
+  const brief = rowsOf<{ brief?: unknown }>(result)[0]?.brief;
+  return typeof brief === 'string' ? brief : null;
 }
 
 /**
