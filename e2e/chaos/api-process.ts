@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { z } from 'zod';
 import { apiCli, apiRoot } from '../support/paths.ts';
+import { waitForHealth } from '../support/wait-for-health.ts';
 
 /*
  * The real API as its own process (`baton serve`), on an embedded database in a data directory
@@ -106,20 +107,7 @@ export class ApiProcess {
     return this.output.slice(-4000);
   }
 
-  private async healthy(): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    let lastError: unknown = null;
-    while (Date.now() < deadline) {
-      try {
-        const response = await fetch(`${this.url}/v1/health`);
-        if (response.ok) return;
-        lastError = new Error(`health answered ${response.status}`);
-      } catch (error) {
-        // Refused until the server listens: that is what this loop waits out.
-        lastError = error;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`The API at ${this.url} did not come up within 60 s: ${String(lastError)}`);
+  private healthy(): Promise<void> {
+    return waitForHealth(this.url, 60_000);
   }
 }

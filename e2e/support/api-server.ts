@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { Role } from '@baton/shared';
 import { z } from 'zod';
 import { apiCli, apiRoot } from './paths.ts';
+import { waitForHealth } from './wait-for-health.ts';
 
 /*
  * The real API, run as its own process through its CLI exactly as a self-hoster would, on an
@@ -106,20 +107,7 @@ export class ApiServer {
     await new Promise<void>((resolve) => this.log.end(resolve));
   }
 
-  private async waitForHealth(): Promise<void> {
-    const deadline = Date.now() + 30_000;
-    let lastError: unknown = null;
-    while (Date.now() < deadline) {
-      try {
-        const response = await fetch(`${this.url}/v1/health`);
-        if (response.ok) return;
-        lastError = new Error(`health answered ${response.status}`);
-      } catch (error) {
-        // Connection refused until the server listens: that is what this loop waits out.
-        lastError = error;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`The API at ${this.url} did not come up within 30 s: ${String(lastError)}`);
+  private waitForHealth(): Promise<void> {
+    return waitForHealth(this.url, 30_000);
   }
 }

@@ -6,11 +6,12 @@ import type { BrowserContext, Route } from '@playwright/test';
  * serve is chosen by the test, as Gmail's server would for a signed-in user); the API on loopback
  * passes through; anything else is refused so a page cannot depend on the network by accident.
  */
-export class GmailServer {
+/** Serves whichever hand-made page the test opened for a site's address; nothing else on it answers. */
+export class FixtureSiteServer {
   private html: string | null = null;
   readonly served: string[] = [];
 
-  /** The document the next load of mail.google.com gets. */
+  /** The document the next load of the site gets. */
   serveNext(html: string): void {
     this.html = html;
   }
@@ -25,6 +26,8 @@ export class GmailServer {
     await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: this.html });
   }
 }
+
+export class GmailServer extends FixtureSiteServer {}
 
 const isLoopback = (url: URL) => url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
 
