@@ -35,13 +35,13 @@ export function RespondActions({ handoffId, fromName }: { handoffId: string; fro
 
   if (sendingBack) {
     return (
-      <form aria-label="Send back" onSubmit={sendBack} noValidate>
+      <form className="respond-form" aria-label="Send back" onSubmit={sendBack} noValidate>
         <label htmlFor={reasonId} className="field-label">
           Reason for sending back
         </label>
         <textarea id={reasonId} rows={2} value={reason} maxLength={2000} required aria-required="true" onChange={(event) => setReason(event.target.value)} autoFocus />
         {error ? <p className="danger small" role="alert">{error}</p> : null}
-        <div className="row">
+        <div className="row actions">
           <button type="submit" className="primary" disabled={busy}>
             Send back to {fromName}
           </button>
@@ -54,7 +54,7 @@ export function RespondActions({ handoffId, fromName }: { handoffId: string; fro
   }
   return (
     <>
-      <div className="row">
+      <div className="row actions respond-row">
         <button type="button" className="primary" disabled={busy} onClick={() => void run(() => local.call('acceptHandoff', { handoffId }))}>
           Accept
         </button>

@@ -27,7 +27,7 @@ export function CaptureButton({ profile }: { profile: LinkedinProfile }) {
   }
 
   return (
-    <div className="row">
+    <div className="row actions">
       <button type="button" className="primary" disabled={busy} onClick={() => void capture()}>
         Capture profile
       </button>

@@ -41,7 +41,7 @@ export function LinkedinActions({ contactId, dealId, profileUrl }: { contactId: 
 
   if (open === null) {
     return (
-      <div className="row">
+      <div className="row actions">
         <button type="button" onClick={() => start('note')}>
           Add note from LinkedIn
         </button>

@@ -19,7 +19,7 @@ export function QuickActions({ contactId, dealId }: { contactId: string; dealId:
       ) : open === 'call' ? (
         <LogCallForm contactId={contactId} dealId={dealId} onSaved={done('Call logged')} onCancel={close} />
       ) : (
-        <div className="row">
+        <div className="row actions">
           <button type="button" onClick={() => { setSaved(null); setOpen('note'); }}>
             Add note
           </button>
