@@ -28,7 +28,7 @@ export function DegradedPanel({ reason }: { reason: string }) {
     <>
       <section className="section" aria-labelledby="degraded-title">
         <h1 id="degraded-title">Baton can't read this page</h1>
-        <p className="muted">{reason}</p>
+        <p>Gmail may have changed how this page is built, or this view is not a thread Baton knows.</p>
         <p className="muted small">You can still look someone up or add them by their email address.</p>
         <form onSubmit={submit} className="row" aria-label="Find a contact by email" role="search">
           <label className="visually-hidden" htmlFor="lookup-email">
@@ -38,6 +38,10 @@ export function DegradedPanel({ reason }: { reason: string }) {
           <button type="submit">Search</button>
         </form>
         {error ? <p className="danger" role="alert">{error}</p> : null}
+        <details className="small muted degraded-details">
+          <summary>What Baton saw</summary>
+          <p className="body-text">{reason}</p>
+        </details>
       </section>
       {person ? <ThreadLookup key={person.email} person={person} /> : <Section title="Contact"><p className="muted">Search by email to see a contact.</p></Section>}
     </>
