@@ -18,7 +18,7 @@ export function ContactCard({ brief, threadSubject }: { brief: Brief; threadSubj
       {deal ? (
         <p className="small">
           Deal: {deal.title} <span className="pill">{stageLabel(deal.stage)}</span>
-          {dealOwner && dealOwner.id !== owner?.id ? <span className="muted"> · {dealOwner.name}</span> : null}
+          {dealOwner && dealOwner.id !== owner?.id ? <span className="muted"> · deal owner {dealOwner.name}</span> : null}
         </p>
       ) : (
         <p className="small muted">No deal yet</p>

@@ -24,8 +24,10 @@ export function HomePanel() {
     <>
       <MyHandoffs refresh={apiConfigured && userId !== null} />
       <Section title="Overdue next steps">
-        {data === undefined ? null : data.overdue.length === 0 ? (
-          <p className="muted">Nothing overdue.</p>
+        {data === undefined ? (
+          error === undefined ? <p className="muted small">Loading…</p> : null
+        ) : data.overdue.length === 0 ? (
+          <p className="muted small">Nothing overdue.</p>
         ) : (
           <ul className="stack">
             {data.overdue.map((d) => (
