@@ -64,9 +64,11 @@ function PopupContent({ settings, openOptions, syncNow }: PopupProps) {
         </p>
         <div className="row">
           <SyncBadge status={status} error={statusError} />
-          <button type="button" className="link small" onClick={syncNow}>
-            Sync now
-          </button>
+          {status && status.pending > 0 ? (
+            <button type="button" className="link small" onClick={syncNow}>
+              Sync now
+            </button>
+          ) : null}
         </div>
         <p className="small muted">{status?.lastSyncedAt ? `Last synced ${formatDateTime(status.lastSyncedAt)}` : 'Not synced yet'}</p>
       </section>
