@@ -6,15 +6,57 @@ import { ApiError } from '../errors.ts';
 
 const JSON_MEDIA_TYPE = /^application\/([\w.+-]*\+)?json$/i;
 
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * Text cut in the middle of an emoji carries half a surrogate pair, which arrives in JSON as a
+ * lone `\udXXX` escape. PostgreSQL's jsonb refuses it (and UTF-8 cannot hold it), so each lone
+ * escape becomes `\ufffd`, as the UTF-8 encoder does for text columns, rather than failing the
+ * whole write. One pass over the raw text: no recursion, whatever the nesting.
+ */
+export function wellFormedJsonText(text: string): string {
+  if (!/\\u[dD][89a-fA-F]/.test(text)) return text;
+  const unit = (at: number) => (text[at] === '\\' && text[at + 1] === 'u' ? Number.parseInt(text.slice(at + 2, at + 6), 16) : Number.NaN);
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (text[i] !== '\\') continue;
+    const code = unit(i);
+    if (Number.isNaN(code)) {
+      i += 1; // another escape (\\, \", \n…): its second character cannot start one
+      continue;
+    }
+    if (isHigh(code) && isLow(unit(i + 6))) {
+      i += 11; // a whole pair
+      continue;
+    }
+    if (isHigh(code) || isLow(code)) {
+      out += `${text.slice(copied, i)}\\ufffd`;
+      copied = i + 6;
+    }
+    i += 5;
+  }
+  return out + text.slice(copied);
+}
+
 /**
  * A body sent as anything but JSON would be read as an empty object and could pass a schema whose
- * fields are all optional: refuse it instead of silently doing nothing.
+ * fields are all optional: refuse it instead of silently doing nothing. A JSON body's strings are
+ * made well-formed before the validator reads it.
  */
 const requireJsonBody: MiddlewareHandler = async (c, next) => {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? '';
   const hasBody = c.req.raw.body !== null && (c.req.header('content-length') ?? '') !== '0';
   if (hasBody && !JSON_MEDIA_TYPE.test(mediaType)) {
     throw new ApiError(400, 'invalid_body', 'Send the request body as JSON, with Content-Type: application/json');
+  }
+  if (hasBody) {
+    // The validator parses the cached text; malformed JSON still gets its 400 there.
+    const text = await c.req.text();
+    const clean = wellFormedJsonText(text);
+    // Hono keeps the pending read in its cache (typed as the text itself).
+    if (clean !== text) (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(clean);
   }
   await next();
 };

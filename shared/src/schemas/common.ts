@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const Id = z.uuid();
+/** UUIDs compare case-insensitively; the lower-case spelling is the one stored and compared. */
+export const Id = z.uuid().toLowerCase();
 export type Id = z.infer<typeof Id>;
 
 /** ISO 8601 with a zone offset; the API always answers in UTC (`...Z`). */
