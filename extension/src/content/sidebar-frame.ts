@@ -1,0 +1,73 @@
+import { browser, type Browser } from 'wxt/browser';
+import { acceptContentMessage } from '../messages/content-guard.ts';
+import { createNonce } from '../messages/nonce.ts';
+import type { ContentMessage } from '../messages/to-content.ts';
+import type { PageContext, PageContextMessage } from '../messages/to-sidebar.ts';
+import { loadCollapsed, saveCollapsed } from './collapsed-state.ts';
+import { mountPanel, type Panel, type PanelOptions } from './panel.ts';
+
+export interface SidebarFrame {
+  panel: Panel;
+  /** Sends what the page reader sees to the sidebar frame (and keeps it for a frame that asks later). */
+  publish(context: PageContext): void;
+}
+
+export interface SidebarFrameOptions {
+  signal: AbortSignal;
+  attachFrame?: PanelOptions['attachFrame'];
+  /**
+   * A site's own messages beyond "sidebar-ready" and "set-collapsed" (already checked for sender
+   * and nonce). Return true to answer through `respond` later.
+   */
+  onMessage?(message: ContentMessage, respond: (reply: unknown) => void): boolean | undefined;
+}
+
+/**
+ * What every site's content script shares: the panel with the extension-origin sidebar frame, a
+ * nonce that only that frame knows, and the typed, sender-checked messages between them.
+ * Null when the script was stopped while the collapsed state loaded.
+ */
+export async function openSidebarFrame(win: Window, options: SidebarFrameOptions): Promise<SidebarFrame | null> {
+  const { signal } = options;
+  const nonce = createNonce();
+  const collapsed = await loadCollapsed();
+  if (signal.aborted) return null;
+  const panel = mountPanel(win.document, {
+    frameUrl: `${browser.runtime.getURL('/sidebar.html')}#${nonce}`,
+    collapsed,
+    onToggle: (next) => void saveCollapsed(next),
+    signal,
+    ...(options.attachFrame ? { attachFrame: options.attachFrame } : {}),
+  });
+
+  let latest: PageContextMessage | null = null;
+  const listener = (raw: unknown, sender: Browser.runtime.MessageSender, respond: (reply: unknown) => void) => {
+    const verdict = acceptContentMessage(raw, sender, { extensionId: browser.runtime.id, nonce });
+    if (!verdict.ok) return undefined;
+    const message = verdict.message;
+    if (message.type === 'sidebar-ready') {
+      respond(latest);
+      return undefined;
+    }
+    if (message.type === 'set-collapsed') {
+      panel.setCollapsed(message.collapsed);
+      void saveCollapsed(message.collapsed);
+      return undefined;
+    }
+    return options.onMessage?.(message, respond);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+
+  return {
+    panel,
+    publish(context) {
+      latest = { type: 'page-context', nonce, context };
+      browser.runtime.sendMessage(latest).catch((error: unknown) => {
+        // Before the frame has loaded nobody may be listening; it asks with `sidebar-ready` then.
+        if (signal.aborted) return;
+        console.debug('[baton] page context not delivered yet:', error);
+      });
+    },
+  };
+}
