@@ -7,7 +7,8 @@ import { startBridgeServer, type BridgeServer } from './server.ts';
 
 /**
  * The bridge in the service worker: pages connect with `runtime.connect`, the worker answers from
- * its database with the current settings. Call synchronously in `main`, before the database opens.
+ * its database with the current settings. Call synchronously in `main` (a woken worker must find
+ * the listener registered), before the database opens.
  */
 export function startBackgroundBridge(db: BatonDb, syncNow: () => Promise<void>): BridgeServer {
   return startBridgeServer({
@@ -24,5 +25,6 @@ export function startBackgroundBridge(db: BatonDb, syncNow: () => Promise<void>)
     onQueued: () => {
       syncNow().catch((error: unknown) => console.warn('[baton] sync after a write failed; the alarm retries', error));
     },
+    syncNow,
   });
 }

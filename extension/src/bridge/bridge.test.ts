@@ -29,6 +29,10 @@ function wired(options: { client?: ApiClient | null; userId?: string | null } = 
     userId: async () => options.userId ?? fx.org.users.sdr.id,
     client: async () => options.client ?? null,
     onQueued: () => queued.push('sync'),
+    syncNow: async () => {
+      queued.push('sync now');
+      await createSyncEngine({ db, client: () => options.client ?? null, now: time.now }).drain({ force: true });
+    },
     now: time.now,
     changeDebounceMs: 5,
   });
@@ -53,30 +57,30 @@ const thread = (count: number): ThreadInput => ({
 describe('bridge', { timeout: 60_000 }, () => {
   it('answers a call with the local functions over the background database, and wakes sync after a write', async () => {
     const { db, bridge, queued } = wired();
-    const contact = await bridge.call('addContact', { contact: { emails: ['Robin@Prospect.example'], name: 'Robin Vale' } });
+    const contact = await bridge.addContact({ contact: { emails: ['Robin@Prospect.example'], name: 'Robin Vale' } });
     expect(contact).toMatchObject({ name: 'Robin Vale', emails: ['robin@prospect.example'], ownerId: fx.org.users.sdr.id, synced: false });
     expect(await db.contacts.get(contact.id)).toMatchObject({ name: 'Robin Vale' });
     expect(queued).toEqual(['sync']);
 
-    const found = await bridge.call('threadBrief', { emails: ['robin@prospect.example', 'nobody@else.example'] });
+    const found = await bridge.threadBrief({ emails: ['robin@prospect.example', 'nobody@else.example'] });
     expect(found.known).toEqual(['robin@prospect.example']);
     expect(found.brief?.contact.id).toBe(contact.id);
-    expect(await bridge.call('syncStatus', {})).toMatchObject({ pending: 1, state: 'waiting', message: '1 waiting to sync' });
-    expect(await bridge.call('findContactByEmails', { emails: ['nobody@else.example'] })).toBeNull();
+    expect(await bridge.syncStatus({})).toMatchObject({ pending: 1, state: 'waiting', message: '1 waiting to sync' });
+    expect(await bridge.findContactByEmails({ emails: ['nobody@else.example'] })).toBeNull();
     bridge.close();
   });
 
   it('refuses params that do not parse, before touching the database', async () => {
     const { db, bridge } = wired();
-    const error = await bridge.call('addNote', { contactId: 42 as never, text: 'hello' }).catch((caught: unknown) => caught);
+    const error = await bridge.addNote({ contactId: 42 as never, text: 'hello' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(BridgeError);
     expect(error).toMatchObject({ kind: 'invalid_params', details: { issues: [expect.objectContaining({ path: ['contactId'] })] } });
-    await expect(bridge.call('logThread', { thread: { threadId: '', subject: null, messages: [] }, target: { contactId: 'x' } })).rejects.toMatchObject({
+    await expect(bridge.logThread({ thread: { threadId: '', subject: null, messages: [] }, target: { contactId: 'x' } })).rejects.toMatchObject({
       kind: 'invalid_params',
     });
     // A local rule (not the wire schema) refusing input is reported the same way.
-    await expect(bridge.call('addContact', { contact: { name: 'No identity' } })).rejects.toMatchObject({ kind: 'invalid_params' });
-    await expect(bridge.call('nope' as never, {} as never)).rejects.toMatchObject({ kind: 'unknown_method' });
+    await expect(bridge.addContact({ contact: { name: 'No identity' } })).rejects.toMatchObject({ kind: 'invalid_params' });
+    await expect((bridge as unknown as Record<string, (params: unknown) => Promise<unknown>>).nope?.({})).rejects.toMatchObject({ kind: 'unknown_method' });
     expect(await db.activities.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     bridge.close();
@@ -85,38 +89,38 @@ describe('bridge', { timeout: 60_000 }, () => {
   it('carries API errors across with kind, status, code and details intact', async () => {
     fx.net.state.fault = 'none';
     const { db, bridge, time } = wired({ client: fx.client });
-    const contact = await bridge.call('addContact', { contact: { emails: ['quinn@prospect.example'] } });
-    const deal = await bridge.call('createDeal', { input: { contactId: contact.id, title: 'Rollout' } });
+    const contact = await bridge.addContact({ contact: { emails: ['quinn@prospect.example'] } });
+    const deal = await bridge.createDeal({ input: { contactId: contact.id, title: 'Rollout' } });
     await createSyncEngine({ db, client: () => fx.client, now: time.now }).drain();
 
     const error = await bridge
-      .call('submitHandoffNow', { dealId: deal.id, handoff: { kind: 'sdr_to_ae', toUserId: fx.org.users.ae.id, version: 1 } })
+      .submitHandoffNow({ dealId: deal.id, handoff: { kind: 'sdr_to_ae', toUserId: fx.org.users.ae.id, version: 1 } })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiClientError);
     expect(error).toMatchObject({ kind: 'not_ready', status: 422, code: 'handoff_not_ready', details: { missing: expect.arrayContaining(['trigger', 'discussed']) } });
     expect((error as ApiClientError).userMessage).toBe('The handoff is not ready yet — fill in the missing fields');
 
-    await expect(bridge.call('fetchBrief', { query: { email: 'stranger@nowhere.example' } })).rejects.toMatchObject({ kind: 'not_found', status: 404 });
-    const brief = await bridge.call('fetchBrief', { query: { contactId: contact.id } });
+    await expect(bridge.fetchBrief({ query: { email: 'stranger@nowhere.example' } })).rejects.toMatchObject({ kind: 'not_found', status: 404 });
+    const brief = await bridge.fetchBrief({ query: { contactId: contact.id } });
     expect(brief.deal?.id).toBe(deal.id);
 
     const unconfigured = wired({ client: null });
-    await expect(unconfigured.bridge.call('users', {})).rejects.toMatchObject({ kind: 'not_configured' });
+    await expect(unconfigured.bridge.users({})).rejects.toMatchObject({ kind: 'not_configured' });
     bridge.close();
     unconfigured.bridge.close();
   });
 
   it('reports progress while logging a long thread, then the result', async () => {
     const { bridge } = wired();
-    const contact = await bridge.call('addContact', { contact: { emails: ['robin@prospect.example'] } });
+    const contact = await bridge.addContact({ contact: { emails: ['robin@prospect.example'] } });
     const progress: { done: number; total: number }[] = [];
-    const result = await bridge.call('logThread', { thread: thread(60), target: { contactId: contact.id } }, { onProgress: (step) => progress.push(step) });
+    const result = await bridge.logThread({ thread: thread(60), target: { contactId: contact.id } }, { onProgress: (step) => progress.push(step) });
     expect(result).toMatchObject({ logged: 60, alreadyLogged: 0, total: 60 });
     expect(progress[0]).toEqual({ done: 0, total: 60 });
     expect(progress.at(-1)).toEqual({ done: 60, total: 60 });
     expect(progress.length).toBeGreaterThan(3);
-    expect(await bridge.call('isThreadLogged', { threadId: thread(1).threadId })).toBe(true);
-    expect(await bridge.call('unloggedMessages', { thread: thread(62) })).toHaveLength(2);
+    expect(await bridge.isThreadLogged({ threadId: thread(1).threadId })).toBe(true);
+    expect(await bridge.unloggedMessages({ thread: thread(62) })).toHaveLength(2);
     bridge.close();
   });
 
@@ -127,13 +131,13 @@ describe('bridge', { timeout: 60_000 }, () => {
     const reads: number[] = [];
     const stop = other.onChange((tables) => {
       seen.push(tables);
-      void other.call('syncStatus', {}).then((status) => reads.push(status.pending));
+      void other.syncStatus({}).then((status) => reads.push(status.pending));
     });
-    const contact = await bridge.call('addContact', { contact: { emails: ['sam@prospect.example'] } });
+    const contact = await bridge.addContact({ contact: { emails: ['sam@prospect.example'] } });
     await vi.waitFor(() => expect(reads).toContain(1));
     expect(seen.flat()).toEqual(expect.arrayContaining(['contacts', 'outbox']));
 
-    await bridge.call('addNote', { contactId: contact.id, text: 'Called back' });
+    await bridge.addNote({ contactId: contact.id, text: 'Called back' });
     await vi.waitFor(() => expect(reads).toContain(2));
     stop();
     other.close();
@@ -154,19 +158,19 @@ describe('bridge', { timeout: 60_000 }, () => {
 
   it('survives the worker stopping: a read is sent again on a new port, a write in flight says it may not have landed', async () => {
     const { runtime, bridge } = wired();
-    const contact = await bridge.call('addContact', { contact: { emails: ['kai@prospect.example'] } });
+    const contact = await bridge.addContact({ contact: { emails: ['kai@prospect.example'] } });
     const changes: string[][] = [];
     bridge.onChange((tables) => changes.push(tables));
 
-    const read = bridge.call('localBrief', { contactId: contact.id });
-    const write = bridge.call('addNote', { contactId: contact.id, text: 'lost?' });
+    const read = bridge.localBrief({ contactId: contact.id });
+    const write = bridge.addNote({ contactId: contact.id, text: 'lost?' });
     runtime.stopWorker();
     const [readOutcome, writeOutcome] = await Promise.allSettled([read, write]);
     expect(readOutcome).toMatchObject({ status: 'fulfilled', value: { contact: { id: contact.id } } });
     expect(writeOutcome).toMatchObject({ status: 'rejected', reason: { kind: 'disconnected' } });
     // Pages that watch are reconnected and told to re-read everything.
     await vi.waitFor(() => expect(changes).toContainEqual(['*']));
-    expect(await bridge.call('syncStatus', {})).toMatchObject({ pending: 1 });
+    expect(await bridge.syncStatus({})).toMatchObject({ pending: 1 });
     bridge.close();
   });
 
@@ -177,9 +181,46 @@ describe('bridge', { timeout: 60_000 }, () => {
     const first = ((await (await resolve('quinn@larch.example')).json()) as { contact: { id: string } }).contact.id;
     const second = ((await (await resolve('q.ashby@larch.example')).json()) as { contact: { id: string } }).contact.id;
     const { bridge } = wired({ client: fx.client });
-    expect((await bridge.call('contactDuplicates', { contactId: first })).map((c) => c.id)).toEqual([second]);
-    await bridge.call('declineDuplicate', { contactId: second, duplicateId: first });
-    expect(await bridge.call('contactDuplicates', { contactId: first })).toEqual([]);
+    expect((await bridge.contactDuplicates({ contactId: first })).map((c) => c.id)).toEqual([second]);
+    await bridge.declineDuplicate({ contactId: second, duplicateId: first });
+    expect(await bridge.contactDuplicates({ contactId: first })).toEqual([]);
+    bridge.close();
+  });
+  it('drains the outbox on "sync now", and tells the sidebar frame which tab it is in', async () => {
+    fx.net.state.fault = 'none';
+    const { runtime, bridge, queued } = wired({ client: fx.client });
+    const contact = await bridge.addContact({ contact: { emails: ['noor@prospect.example'] } });
+    expect(await bridge.syncStatus({})).toMatchObject({ pending: 1 });
+    await bridge.syncNow({});
+    expect(queued).toContain('sync now');
+    expect(await bridge.syncStatus({})).toMatchObject({ pending: 0, state: 'synced' });
+    expect(await fx.client.getContact(contact.id)).toMatchObject({ emails: ['noor@prospect.example'] });
+
+    expect(await bridge.whichTab({})).toEqual({ tabId: 7 });
+    const popup = createBridgeClient({ connect: () => runtime.connect({ id: runtime.extensionId, url: `${runtime.origin}popup.html` }) });
+    expect(await popup.whichTab({})).toEqual({ tabId: null });
+    popup.close();
+    bridge.close();
+  });
+
+  it('runs a call sent again after a dropped port only when its method is idempotent', async () => {
+    const { db, runtime } = wired();
+    const port = runtime.connect();
+    const answers: unknown[] = [];
+    port.onMessage.addListener((message) => answers.push(message));
+    port.postMessage({ id: 1, method: 'addContact', params: { contact: { emails: ['once@prospect.example'] } }, retry: true });
+    port.postMessage({ id: 2, method: 'syncStatus', params: {}, retry: true });
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    expect(answers).toContainEqual({ id: 1, ok: false, error: expect.objectContaining({ kind: 'disconnected', userMessage: expect.stringMatching(/check whether it was saved/) }) });
+    expect(answers).toContainEqual({ id: 2, ok: true, result: expect.objectContaining({ pending: 0 }) });
+    expect(await db.contacts.count()).toBe(0);
+  });
+
+  it('is a plain object to anything that probes it: not a promise, no symbol methods', async () => {
+    const { bridge } = wired();
+    expect(await Promise.resolve(bridge)).toBe(bridge);
+    expect((bridge as unknown as Record<symbol, unknown>)[Symbol.toPrimitive]).toBeUndefined();
+    expect(bridge.syncStatus).toBe(bridge.syncStatus);
     bridge.close();
   });
 });

@@ -1,18 +1,18 @@
 import { BridgeError, fromWire } from './errors.ts';
 import type { BridgePort } from './port.ts';
-import { BridgeIncoming, bridgeMethods, type BridgeMethod, type BridgeParams, type BridgeProgress, type BridgeResult } from './protocol.ts';
+import type { BridgeMethod, BridgeMethods, BridgeParams, BridgeResult, CallOptions, ReservedName } from './types.ts';
+import { BridgeIncoming } from './wire.ts';
 
-export interface CallOptions<M extends BridgeMethod> {
-  onProgress?: (progress: BridgeProgress<M>) => void;
-}
-
-export interface BridgeClient {
-  /** Calls the background; rejects with an `ApiClientError` (API failures) or a `BridgeError`. */
-  call<M extends BridgeMethod>(method: M, params: BridgeParams<M>, options?: CallOptions<M>): Promise<BridgeResult<M>>;
+/**
+ * The page's handle on the background: `bridge.logThread(params, { onProgress })` for every entry
+ * of the worker's handler table (bridge/router.ts). Calls reject with an `ApiClientError` (API
+ * failures) or a `BridgeError`.
+ */
+export type BridgeClient = BridgeMethods & {
   /** Called with the tables written whenever the background's database changed. Returns an unsubscribe. */
   onChange(listener: (tables: string[]) => void): () => void;
   close(): void;
-}
+};
 
 export interface BridgeClientOptions {
   /** Opens a port to the background (`runtime.connect({ name: BRIDGE_PORT })`). */
@@ -23,9 +23,12 @@ export interface BridgeClientOptions {
 
 interface Pending {
   id: number;
-  method: BridgeMethod;
+  method: string;
   params: unknown;
-  retried: boolean;
+  /** The port it went out on, until that port dropped. */
+  port: BridgePort | null;
+  /** Sent again after a port dropped mid-call: the background runs it only if it is idempotent. */
+  retry: boolean;
   resolve(value: unknown): void;
   reject(error: unknown): void;
   onProgress?: ((progress: never) => void) | undefined;
@@ -39,10 +42,16 @@ const unreachableBackground = (error: unknown) =>
 
 const defaultDelay = (failures: number) => (failures === 0 ? 0 : Math.min(5_000, 100 * 2 ** failures));
 
+/** A method name, as opposed to what the runtime, React or a debugger may probe an object for. */
+const reserved: ReadonlySet<string> = new Set<ReservedName>(['onChange', 'close', 'then']);
+const isMethodName = (name: string | symbol): name is string => typeof name === 'string' && /^[a-z][A-Za-z0-9]*$/.test(name) && !reserved.has(name);
+
 /**
  * The page side of the bridge. Connects lazily; when the port drops (the MV3 worker was stopped),
- * reads are sent again once on a new port, writes fail with a `disconnected` BridgeError, and pages
- * that watch for changes reconnect at once and are told to re-read (changes may have been missed).
+ * calls in flight are sent once more on a new port, marked as a retry: the background runs an
+ * idempotent method again and answers any other with a `disconnected` BridgeError ("may not have
+ * landed"). Pages that watch for changes reconnect at once and are told to re-read (changes may
+ * have been missed).
  */
 export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
   const delayFor = options.reconnectDelayMs ?? defaultDelay;
@@ -91,7 +100,9 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
   }
 
   function send(call: Pending) {
-    open().postMessage({ id: call.id, method: call.method, params: call.params });
+    const target = open();
+    target.postMessage({ id: call.id, method: call.method, params: call.params, ...(call.retry ? { retry: true } : {}) });
+    call.port = target;
   }
 
   function fail(call: Pending, error: unknown) {
@@ -119,13 +130,15 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
     port = null;
     failures = heardFromPort ? 0 : failures + 1;
     for (const call of [...pending.values()]) {
-      if (bridgeMethods[call.method].idempotent && !call.retried) {
-        call.retried = true;
+      if (call.port !== old) continue;
+      call.port = null;
+      if (!call.retry) {
+        call.retry = true;
         continue;
       }
       fail(
         call,
-        new BridgeError('disconnected', `Baton's background stopped during ${call.method}`, {
+        new BridgeError('disconnected', `Baton's background stopped twice during ${call.method}`, {
           userMessage: 'Baton restarted in the middle of this — check whether it was saved, then try again',
         }),
       );
@@ -133,37 +146,39 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
     if (!closed && (pending.size > 0 || listeners.size > 0)) timer ??= setTimeout(reconnect, delayFor(failures));
   }
 
-  return {
-    call<M extends BridgeMethod>(method: M, params: BridgeParams<M>, callOptions: CallOptions<M> = {}): Promise<BridgeResult<M>> {
-      if (closed) return Promise.reject(new BridgeError('disconnected', 'bridge client closed'));
-      return new Promise<BridgeResult<M>>((resolve, reject) => {
-        const call: Pending = {
-          id: nextId++,
-          method,
-          params,
-          retried: false,
-          resolve: resolve as (value: unknown) => void,
-          reject,
-          onProgress: callOptions.onProgress as ((progress: never) => void) | undefined,
-        };
-        pending.set(call.id, call);
-        // While a reconnect is scheduled the call waits for it; otherwise it goes out now.
-        if (timer !== undefined) return;
+  function call(method: string, params: unknown, callOptions: CallOptions<BridgeMethod> = {}): Promise<unknown> {
+    if (closed) return Promise.reject(new BridgeError('disconnected', 'bridge client closed'));
+    return new Promise<unknown>((resolve, reject) => {
+      const entry: Pending = {
+        id: nextId++,
+        method,
+        params,
+        port: null,
+        retry: false,
+        resolve,
+        reject,
+        onProgress: callOptions.onProgress as ((progress: never) => void) | undefined,
+      };
+      pending.set(entry.id, entry);
+      // While a reconnect is scheduled the call waits for it; otherwise it goes out now.
+      if (timer !== undefined) return;
+      try {
+        send(entry);
+      } catch (first) {
+        // A port can die before its onDisconnect fires: drop it and try a fresh one once.
+        console.info('[baton] bridge port was dead, reconnecting', first);
+        port = null;
         try {
-          send(call);
-        } catch (first) {
-          // A port can die before its onDisconnect fires: drop it and try a fresh one once.
-          console.info('[baton] bridge port was dead, reconnecting', first);
-          port = null;
-          try {
-            send(call);
-          } catch (error) {
-            fail(call, unreachableBackground(error));
-          }
+          send(entry);
+        } catch (error) {
+          fail(entry, unreachableBackground(error));
         }
-      });
-    },
-    onChange(listener) {
+      }
+    });
+  }
+
+  const own = {
+    onChange(listener: (tables: string[]) => void) {
       listeners.add(listener);
       if (port === null && timer === undefined && !closed) {
         try {
@@ -180,7 +195,26 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
       const current = port;
       port = null;
       current?.disconnect();
-      for (const call of [...pending.values()]) fail(call, new BridgeError('disconnected', 'bridge client closed'));
+      for (const entry of [...pending.values()]) fail(entry, new BridgeError('disconnected', 'bridge client closed'));
     },
   };
+  // Every other name is a method of the worker's table: the page needs no list of them, only their types.
+  const callers = new Map<string, (params: unknown, options?: CallOptions<BridgeMethod>) => Promise<unknown>>();
+  return new Proxy(own, {
+    get(target, name, receiver) {
+      if (Object.hasOwn(target, name) || !isMethodName(name)) return Reflect.get(target, name, receiver) as unknown;
+      let caller = callers.get(name);
+      if (caller === undefined) {
+        caller = (params, callOptions) => call(name, params, callOptions);
+        callers.set(name, caller);
+      }
+      return caller;
+    },
+  }) as unknown as BridgeClient;
+}
+
+/** Calls a method by name (for generic code such as the query helpers); `bridge[method]` typed. */
+export function callBridge<M extends BridgeMethod>(bridge: BridgeClient, method: M, params: BridgeParams<M>, options?: CallOptions<M>): Promise<BridgeResult<M>> {
+  const fn = bridge[method] as unknown as (params: BridgeParams<M>, options?: CallOptions<M>) => Promise<BridgeResult<M>>;
+  return fn(params, options);
 }

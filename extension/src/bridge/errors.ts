@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApiClientError, apiErrorKinds, isApiClientError, type ApiClientErrorDetails, type ApiErrorKind } from '../api-client/index.ts';
-import type { BridgeFailureKind, WireError } from './protocol.ts';
+import { LocalRefusal } from '../local/errors.ts';
+import { bridgeFailureKinds, type BridgeFailureKind, type WireError } from './wire.ts';
 
 /** A failure of the bridge itself or of a local operation (an API failure stays an `ApiClientError`). */
 export class BridgeError extends Error {
@@ -32,6 +33,7 @@ export function toWire(error: unknown): WireError {
     return { kind: error.kind, message: error.message, userMessage: error.userMessage, details: plain(error.details), status: error.status, code: error.code };
   }
   if (isBridgeError(error)) return { kind: error.kind, message: error.message, userMessage: error.userMessage, details: plain(error.details) };
+  if (error instanceof LocalRefusal) return { kind: error.kind, message: error.message, userMessage: error.userMessage, details: {} };
   if (error instanceof z.ZodError) {
     const summary = error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
     return { kind: 'invalid_params', message: summary, userMessage: summary, details: { issues: plain(error.issues) } };
@@ -53,6 +55,6 @@ export function fromWire(wire: WireError): ApiClientError | BridgeError {
       details: wire.details as ApiClientErrorDetails,
     });
   }
-  const kind = (['invalid_params', 'unknown_method', 'not_configured', 'failed', 'disconnected'] as const).find((known) => known === wire.kind) ?? 'failed';
+  const kind = bridgeFailureKinds.find((known) => known === wire.kind) ?? 'failed';
   return new BridgeError(kind, wire.message, { userMessage: wire.userMessage, details: wire.details as Record<string, unknown> });
 }

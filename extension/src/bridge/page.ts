@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createBridgeClient, type BridgeClient } from './client.ts';
-import { BRIDGE_PORT } from './protocol.ts';
+import { BRIDGE_PORT } from './wire.ts';
 
 let shared: BridgeClient | null = null;
 

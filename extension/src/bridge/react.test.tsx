@@ -1,45 +1,57 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { act } from 'react';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { act, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it, vi } from 'vitest';
 import { freshDb } from '../local/testing.ts';
 import { createBridgeClient } from './client.ts';
-import { BridgeProvider, useBridgeQuery } from './react.tsx';
-import { startBridgeServer } from './server.ts';
-import { fakeRuntime } from './testing.ts';
+import { BridgeProvider, useLiveQueries } from './react.tsx';
+import { startTestBridge } from './testing.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 function SyncLine() {
-  const { data, error } = useBridgeQuery('syncStatus', {}, []);
-  if (error !== undefined) return <p>failed</p>;
+  const { data, error } = useQuery(useLiveQueries().syncStatus({}));
+  if (error !== null) return <p>failed</p>;
   return <p>{data === undefined ? 'loading' : data.message}</p>;
 }
 
-describe('useBridgeQuery', () => {
-  it('shows the answer, and the new answer after the background database changes', async () => {
-    const db = freshDb();
-    const runtime = fakeRuntime();
-    const server = startBridgeServer({
-      db,
-      extensionId: runtime.extensionId,
-      extensionOrigin: runtime.origin,
-      onConnect: runtime.onConnect,
-      userId: async () => null,
-      client: async () => null,
-      changeDebounceMs: 5,
-    });
-    const bridge = createBridgeClient({ connect: () => runtime.connect() });
+function Contact({ email }: { email: string }) {
+  const { data } = useQuery(useLiveQueries().findContactByEmails({ emails: [email] }));
+  return <p>{data === undefined ? 'loading' : (data?.name ?? 'unknown')}</p>;
+}
+
+describe('live queries', () => {
+  it('show the answer, then the new answer after another page wrote to the background database', async () => {
+    const { runtime, server, bridge } = startTestBridge({ db: freshDb(), userId: null });
     const container = document.createElement('div');
     const root = createRoot(container);
-    await act(async () => root.render(<BridgeProvider client={bridge}><SyncLine /></BridgeProvider>));
+    const queries = new QueryClient();
+    const render = (ui: ReactNode) =>
+      act(async () =>
+        root.render(
+          <QueryClientProvider client={queries}>
+            <BridgeProvider client={bridge}>{ui}</BridgeProvider>
+          </QueryClientProvider>,
+        ),
+      );
+    await render(<SyncLine />);
     await vi.waitFor(() => expect(container.textContent).toBe('synced'));
 
     // Another page (the popup, say) writes; this one only hears `changed` and re-reads.
     const other = createBridgeClient({ connect: () => runtime.connect({ id: runtime.extensionId, url: `${runtime.origin}popup.html` }) });
-    await other.call('addContact', { contact: { emails: ['jo@prospect.example'] } });
+    await other.addContact({ contact: { emails: ['jo@prospect.example'], name: 'Jo Prospect' } });
     await vi.waitFor(() => expect(container.textContent).toBe('1 waiting to sync'));
+
+    // Other params are another query: the answer for the previous ones is never shown for them.
+    await render(<Contact email="jo@prospect.example" />);
+    await vi.waitFor(() => expect(container.textContent).toBe('Jo Prospect'));
+    await render(<Contact email="sam@prospect.example" />);
+    expect(container.textContent).toBe('loading');
+    await vi.waitFor(() => expect(container.textContent).toBe('unknown'));
+    await other.addContact({ contact: { emails: ['sam@prospect.example'], name: 'Sam Prospect' } });
+    await vi.waitFor(() => expect(container.textContent).toBe('Sam Prospect'));
 
     await act(async () => root.unmount());
     other.close();

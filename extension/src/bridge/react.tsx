@@ -1,10 +1,21 @@
-import { createContext, useContext, useEffect, useState, type DependencyList, type ReactNode } from 'react';
-import type { BridgeClient } from './client.ts';
-import type { BridgeMethod, BridgeParams, BridgeResult } from './protocol.ts';
+import { useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { callBridge, type BridgeClient } from './client.ts';
+import type { BridgeMethod, BridgeParams, BridgeResult } from './types.ts';
 
 const Bridge = createContext<BridgeClient | null>(null);
 
+/** Every live query's key starts with this; the bridge's change events invalidate them all. */
+const LIVE = 'bridge-live';
+
+/**
+ * Provides the bridge below, and marks the live queries (`useLiveQueries`) stale whenever the
+ * background's database changed, so TanStack Query re-reads what is on screen. Needs a
+ * QueryClientProvider above.
+ */
 export function BridgeProvider({ client, children }: { client: BridgeClient; children: ReactNode }) {
+  const queries = useQueryClient();
+  useEffect(() => client.onChange(() => void queries.invalidateQueries({ queryKey: [LIVE] })), [client, queries]);
   return <Bridge.Provider value={client}>{children}</Bridge.Provider>;
 }
 
@@ -14,42 +25,41 @@ export function useBridge(): BridgeClient {
   return client;
 }
 
-export interface BridgeQuery<T> {
-  /** undefined until the first answer for the current deps. */
-  data: T | undefined;
-  error: unknown;
-}
+export type LiveQueryOptions<M extends BridgeMethod> = UseQueryOptions<BridgeResult<M>, Error, BridgeResult<M>, readonly [typeof LIVE, M, BridgeParams<M>, unknown]>;
 
 /**
- * Calls `method` and calls it again whenever the background's database changes (the bridge's
- * stand-in for Dexie's useLiveQuery). `params` is read when `deps` change, as with useEffect.
+ * `useQuery(live.syncStatus({}))`: one options builder per handler entry. `dependsOn` names what
+ * else the answer depends on that the background reads by itself (the signed-in user), so a
+ * change of it reads again.
  */
-export function useBridgeQuery<M extends BridgeMethod>(method: M, params: BridgeParams<M>, deps: DependencyList): BridgeQuery<BridgeResult<M>> {
-  const client = useBridge();
-  const [state, setState] = useState<{ owner: object | null; data: BridgeResult<M> | undefined; error: unknown }>({ owner: null, data: undefined, error: undefined });
-  const [owner, setOwner] = useState<object | null>(null);
+export type LiveQueries = { [M in BridgeMethod]: (params: BridgeParams<M>, dependsOn?: unknown) => LiveQueryOptions<M> };
 
-  useEffect(() => {
-    // A fresh owner per deps: answers for previous deps (e.g. the previous thread) are never shown.
-    const mine = {};
-    setOwner(mine);
-    let latest = 0;
-    let live = true;
-    const run = () => {
-      const attempt = ++latest;
-      client.call(method, params).then(
-        (data) => live && attempt === latest && setState({ owner: mine, data, error: undefined }),
-        (error: unknown) => live && attempt === latest && setState((previous) => ({ owner: mine, data: previous.owner === mine ? previous.data : undefined, error })),
-      );
-    };
-    run();
-    const stop = client.onChange(run);
-    return () => {
-      live = false;
-      stop();
-    };
-    // The caller's deps stand for `params`, which is a fresh object on every render.
-  }, [client, method, ...deps]);
+/**
+ * Query options for reads of the background's database, re-read after every change event:
+ * `const { data, error } = useQuery(useLiveQueries().syncStatus({}))`. Only for methods that read
+ * the cache — one that writes it (or refreshes it from the API) would re-run on its own change.
+ * Answers for other params (the previous thread) are never shown: each params is its own key.
+ */
+export function useLiveQueries(): LiveQueries {
+  const bridge = useBridge();
+  return useMemo(
+    () =>
+      new Proxy({} as LiveQueries, {
+        get: (_target, name) =>
+          typeof name !== 'string'
+            ? undefined
+            : (params: unknown, dependsOn?: unknown) => liveQuery(bridge, name as BridgeMethod, params as BridgeParams<BridgeMethod>, dependsOn ?? null),
+      }),
+    [bridge],
+  );
+}
 
-  return state.owner !== null && state.owner === owner ? { data: state.data, error: state.error } : { data: undefined, error: undefined };
+function liveQuery<M extends BridgeMethod>(bridge: BridgeClient, method: M, params: BridgeParams<M>, dependsOn: unknown): LiveQueryOptions<M> {
+  return {
+    queryKey: [LIVE, method, params, dependsOn] as const,
+    queryFn: () => callBridge(bridge, method, params),
+    // The bridge already sends a read again when the worker stopped; a failure is shown as it is.
+    retry: false,
+    staleTime: 0,
+  };
 }

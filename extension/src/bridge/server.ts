@@ -1,11 +1,13 @@
+import type { z } from 'zod';
 import type { ApiClient } from '../api-client/index.ts';
 import type { LocalContext } from '../local/context.ts';
 import type { BatonDb } from '../local/db.ts';
 import { watchChanges } from './changes.ts';
-import { BridgeError, toWire } from './errors.ts';
-import { handlers, type HandlerEnv } from './handlers.ts';
+import { BridgeError, notConfigured, toWire } from './errors.ts';
+import type { HandlerEnv, Method } from './method.ts';
 import type { BridgePort } from './port.ts';
-import { BRIDGE_PORT, BridgeRequest, bridgeMethods, isBridgeMethod, type BridgeMethod, type BridgeOutgoing } from './protocol.ts';
+import { appRouter } from './router.ts';
+import { BRIDGE_PORT, BridgeRequest, type BridgeOutgoing } from './wire.ts';
 
 export interface BridgeServerOptions {
   db: BatonDb;
@@ -22,6 +24,8 @@ export interface BridgeServerOptions {
   client(): Promise<ApiClient | null>;
   /** After a write was queued: drain the outbox now rather than at the next alarm. */
   onQueued?(): void;
+  /** The `syncNow` method: drain the outbox now, ignoring backoff. */
+  syncNow(): Promise<void>;
   now?(): Date;
   changeDebounceMs?: number;
 }
@@ -46,7 +50,13 @@ function fromOurPage(sender: BridgePort['sender'], own: { extensionId: string; e
   }
 }
 
-type AnyHandler = (params: unknown, env: HandlerEnv<BridgeMethod>) => Promise<unknown>;
+type AnyMethod = Method<z.ZodType, unknown, unknown>;
+const methods: Readonly<Record<string, AnyMethod>> = appRouter;
+
+function methodNamed(name: string): AnyMethod {
+  if (!Object.hasOwn(methods, name)) throw new BridgeError('unknown_method', `no bridge method "${name}"`);
+  return methods[name] as AnyMethod;
+}
 
 /** False when the page closed (or navigated) meanwhile: there is nobody left to tell. */
 function send(port: BridgePort, message: BridgeOutgoing): boolean {
@@ -81,18 +91,34 @@ export function startBridgeServer(options: BridgeServerOptions): BridgeServer {
       console.warn('[baton] bridge dropped a malformed request', envelope.error.issues);
       return;
     }
-    const { id, method, params } = envelope.data;
+    const { id, method: name, params, retry } = envelope.data;
     try {
-      if (!isBridgeMethod(method)) throw new BridgeError('unknown_method', `no bridge method "${method}"`);
-      const parsed = bridgeMethods[method].params.parse(params);
+      const method = methodNamed(name);
+      if (retry === true && !method.idempotent) {
+        throw new BridgeError('disconnected', `Baton's background stopped during ${name}`, {
+          userMessage: 'Baton restarted in the middle of this — check whether it was saved, then try again',
+        });
+      }
+      const parsed: unknown = method.params.parse(params);
       const userId = await options.userId();
       const ctx: LocalContext = { db: options.db, now, userId: () => userId, ...(options.onQueued ? { onQueued: options.onQueued } : {}) };
-      const handler = handlers[method] as AnyHandler;
-      const result = await handler(parsed, { ctx, client: options.client, progress: (progress) => send(port, { id, progress }) });
+      const env: HandlerEnv<unknown> = {
+        ctx,
+        client: options.client,
+        api: async () => {
+          const client = await options.client();
+          if (client === null) throw notConfigured();
+          return client;
+        },
+        progress: (progress) => send(port, { id, progress }),
+        tabId: port.sender?.tab?.id ?? null,
+        syncNow: options.syncNow,
+      };
+      const result = await method.run(parsed, env);
       send(port, { id, ok: true, result: result ?? null });
     } catch (error) {
       const wire = toWire(error);
-      if (wire.kind === 'failed') console.error(`[baton] bridge ${method} failed`, error);
+      if (wire.kind === 'failed') console.error(`[baton] bridge ${name} failed`, error);
       send(port, { id, ok: false, error: wire });
     }
   }

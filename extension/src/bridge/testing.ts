@@ -1,9 +1,14 @@
+import type { ApiClient } from '../api-client/index.ts';
+import type { BatonDb } from '../local/db.ts';
+import { createSyncEngine } from '../local/sync.ts';
+import { createBridgeClient, type BridgeClient } from './client.ts';
 import type { BridgePort } from './port.ts';
-import { BRIDGE_PORT } from './protocol.ts';
+import { startBridgeServer, type BridgeServer } from './server.ts';
+import { BRIDGE_PORT } from './wire.ts';
 
 /* Test support only: an in-memory runtime.connect, with both ends of each port, as Chrome gives them. */
 
-type Sender = { id?: string; url?: string };
+type Sender = { id?: string; url?: string; tab?: { id?: number } };
 
 class FakePort implements BridgePort {
   other: FakePort | null = null;
@@ -58,8 +63,8 @@ export function fakeRuntime(extensionId = 'bridgetestextensionidbridgetestx') {
       connectListeners.add(listener);
       return () => connectListeners.delete(listener);
     },
-    /** `runtime.connect` from a page (by default our sidebar frame). */
-    connect(sender: Sender = { id: extensionId, url: `${origin}sidebar.html#abc` }, name = BRIDGE_PORT): BridgePort & { disconnected: boolean } {
+    /** `runtime.connect` from a page (by default our sidebar frame, in tab 7). */
+    connect(sender: Sender = { id: extensionId, url: `${origin}sidebar.html#abc`, tab: { id: 7 } }, name = BRIDGE_PORT): BridgePort & { disconnected: boolean } {
       const page = new FakePort(name, undefined);
       const background = new FakePort(name, sender);
       page.other = background;
@@ -74,4 +79,34 @@ export function fakeRuntime(extensionId = 'bridgetestextensionidbridgetestx') {
       backgroundEnds.clear();
     },
   };
+}
+
+export interface TestBridgeOptions {
+  db: BatonDb;
+  userId: string | null;
+  /** The API client the background would build from settings; null: not configured. */
+  client?: ApiClient | null;
+  now?: () => Date;
+}
+
+/** A background (the real bridge server over `db`, syncing through a real engine) and one sidebar page's client. */
+export function startTestBridge(options: TestBridgeOptions): { runtime: ReturnType<typeof fakeRuntime>; server: BridgeServer; bridge: BridgeClient } {
+  const runtime = fakeRuntime();
+  const client = options.client ?? null;
+  const engine = createSyncEngine({ db: options.db, client: () => client, ...(options.now ? { now: options.now } : {}) });
+  const server = startBridgeServer({
+    db: options.db,
+    extensionId: runtime.extensionId,
+    extensionOrigin: runtime.origin,
+    onConnect: runtime.onConnect,
+    userId: async () => options.userId,
+    client: async () => client,
+    syncNow: async () => {
+      await engine.drain({ force: true });
+    },
+    ...(options.now ? { now: options.now } : {}),
+    changeDebounceMs: 5,
+  });
+  const bridge = createBridgeClient({ connect: () => runtime.connect() });
+  return { runtime, server, bridge };
 }

@@ -146,6 +146,12 @@ export function addNote(ctx: LocalContext, contactId: string, text: string, opti
   return addOne(ctx, { contactId, dealId: options.dealId ?? null, type: 'note', body: text, source: options.source ?? null });
 }
 
+/** A note written from a LinkedIn profile, tied to it. */
+export function addLinkedinNote(ctx: LocalContext, contactId: string, text: string, options: { profileUrl: string; dealId?: string | null }): Promise<LocalActivity> {
+  const linkedinUrl = canonicalLinkedinUrl(options.profileUrl);
+  return addNote(ctx, contactId, text, { dealId: options.dealId ?? null, source: linkedinUrl ? { linkedinUrl } : null });
+}
+
 export interface CallInput {
   summary: string;
   durationMinutes: number;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createNonce } from './nonce.ts';
-import { acceptBackgroundMessage } from './to-background.ts';
 import { acceptContentMessage } from './to-content.ts';
 import { acceptPageContext } from './to-sidebar.ts';
 
@@ -37,14 +36,6 @@ describe('acceptContentMessage (page side)', () => {
     expect(acceptContentMessage({ type: 'sidebar-ready', nonce }, { id: 'x' }, own2)).toEqual({ ok: false, reason: 'foreign sender' });
     expect(acceptContentMessage({ type: 'sidebar-ready', nonce: createNonce() }, fromSidebar, own2)).toEqual({ ok: false, reason: 'wrong nonce' });
     expect(acceptContentMessage({ type: 'brief', nonce, brief: {} }, fromSidebar, own2)).toEqual({ ok: false, reason: 'malformed message' });
-  });
-});
-
-describe('acceptBackgroundMessage', () => {
-  it('routes known messages from this extension only, and ignores page-context broadcasts', () => {
-    expect(acceptBackgroundMessage({ type: 'sync-now' }, { id: EXT }, EXT).ok).toBe(true);
-    expect(acceptBackgroundMessage({ type: 'sync-now' }, { id: 'other' }, EXT).ok).toBe(false);
-    expect(acceptBackgroundMessage(message, fromTab, EXT).ok).toBe(false);
   });
 });
 

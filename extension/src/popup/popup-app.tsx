@@ -1,37 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
-import type { BridgeClient } from '../bridge/client.ts';
-import { pageBridge } from '../bridge/page.ts';
-import { BridgeProvider, useBridgeQuery } from '../bridge/react.tsx';
-import { sendToBackground } from '../messages/send.ts';
+import { useBridge, useLiveQueries } from '../bridge/react.tsx';
 import type { Settings } from '../settings/index.ts';
-import { MyHandoffs } from '../sidebar/my-handoffs/my-handoffs.tsx';
-import { SyncBadge } from '../sidebar/sync-badge/sync-badge.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { formatDateTime, roleLabel } from '../ui/format.ts';
+import { MyHandoffs } from '../ui/my-handoffs.tsx';
 import { Section } from '../ui/section.tsx';
+import { SyncBadge } from '../ui/sync-badge.tsx';
 import { isSignedIn, useSettings } from '../ui/use-settings.ts';
 
 const report = (what: string) => (error: unknown) => console.error(`[baton] ${what} failed`, error);
 
 export function PopupApp() {
+  const bridge = useBridge();
   const settings = useSettings();
   if (settings === undefined) return <p className="section muted" role="status">Loading…</p>;
   return (
     <PopupView
       settings={settings}
-      bridge={pageBridge()}
       openOptions={() => void browser.runtime.openOptionsPage().catch(report('opening options'))}
-      syncNow={() => void sendToBackground({ type: 'sync-now' }).catch(report('sync now'))}
+      syncNow={() => void bridge.syncNow({}).catch(report('sync now'))}
     />
-  );
-}
-
-/** Who is signed in, whether work is waiting, and the cached notifications (live SSE: issue 5). */
-export function PopupView({ bridge, ...props }: PopupProps & { bridge: BridgeClient }) {
-  return (
-    <BridgeProvider client={bridge}>
-      <PopupContent {...props} />
-    </BridgeProvider>
   );
 }
 
@@ -41,9 +30,11 @@ interface PopupProps {
   syncNow: () => void;
 }
 
-function PopupContent({ settings, openOptions, syncNow }: PopupProps) {
-  const { data: status, error: statusError } = useBridgeQuery('syncStatus', {}, []);
-  const { data: unread, error: unreadError } = useBridgeQuery('unreadNotifications', {}, []);
+/** Who is signed in, whether work is waiting, and the cached notifications. */
+export function PopupView({ settings, openOptions, syncNow }: PopupProps) {
+  const live = useLiveQueries();
+  const { data: status, error: statusError } = useQuery(live.syncStatus({}));
+  const { data: unread, error: unreadError } = useQuery(live.unreadNotifications({}));
   if (!isSignedIn(settings) || settings.user === null) {
     return (
       <section className="section stack" aria-labelledby="popup-title">
@@ -63,7 +54,7 @@ function PopupContent({ settings, openOptions, syncNow }: PopupProps) {
           Signed in as {settings.user.name} ({roleLabel(settings.user.role)})
         </p>
         <div className="row">
-          <SyncBadge status={status} error={statusError} />
+          <SyncBadge status={status} error={statusError ?? undefined} />
           {status && status.pending > 0 ? (
             <button type="button" className="link small" onClick={syncNow}>
               Sync now
@@ -73,7 +64,7 @@ function PopupContent({ settings, openOptions, syncNow }: PopupProps) {
         <p className="small muted">{status?.lastSyncedAt ? `Last synced ${formatDateTime(status.lastSyncedAt)}` : 'Not synced yet'}</p>
       </section>
       <Section title={`Notifications (${unread?.length ?? 0} unread)`}>
-        {unreadError !== undefined ? (
+        {unreadError !== null ? (
           <p className="danger small" role="alert">
             {errorText(unreadError)}
           </p>

@@ -3,6 +3,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../ui/styles.css';
 import './sidebar.css';
+import { pageBridge } from '../bridge/page.ts';
+import { BridgeProvider } from '../bridge/react.tsx';
 import { ErrorBoundary } from '../ui/error-boundary.tsx';
 import { SidebarApp } from './shell/sidebar-app.tsx';
 
@@ -12,9 +14,11 @@ export function mountSidebar(container: HTMLElement, hash: string): void {
   createRoot(container).render(
     <StrictMode>
       <QueryClientProvider client={queries}>
-        <ErrorBoundary>
-          <SidebarApp hash={hash} />
-        </ErrorBoundary>
+        <BridgeProvider client={pageBridge()}>
+          <ErrorBoundary>
+            <SidebarApp hash={hash} />
+          </ErrorBoundary>
+        </BridgeProvider>
       </QueryClientProvider>
     </StrictMode>,
   );

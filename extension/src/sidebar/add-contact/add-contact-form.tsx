@@ -1,7 +1,7 @@
 import { normalizeEmail } from '@baton/shared';
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../ui/error-text.ts';
-import { useSidebarEnv } from '../shell/sidebar-env.tsx';
+import { useBridge } from '../../bridge/react.tsx';
 
 export interface ContactDraft {
   name: string;
@@ -10,7 +10,7 @@ export interface ContactDraft {
 
 /** New contact, pre-filled from what the thread showed; saved locally first, synced later. */
 export function AddContactForm({ initial, onSaved, onCancel }: { initial: ContactDraft; onSaved: () => void; onCancel?: () => void }) {
-  const { local } = useSidebarEnv();
+  const bridge = useBridge();
   const [name, setName] = useState(initial.name);
   const [email, setEmail] = useState(initial.email);
   const [company, setCompany] = useState('');
@@ -22,7 +22,7 @@ export function AddContactForm({ initial, onSaved, onCancel }: { initial: Contac
     const address = normalizeEmail(email);
     if (address === null) return setError('Enter a valid email address.');
     try {
-      await local.call('addContact', {
+      await bridge.addContact({
         contact: {
           emails: [address],
           name: name.trim() || null,

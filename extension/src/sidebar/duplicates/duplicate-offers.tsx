@@ -4,13 +4,15 @@ import { useState } from 'react';
 import { MergeOffer } from '../link-profile/merge-offer.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { undecided } from './undecided.ts';
+import { useBridge } from '../../bridge/react.tsx';
 
 /**
  * Contacts the API thinks are the same person (same name and company, no conflicting identities),
  * each offered for merging with a clear "Merge" / "Not the same person" — never merged silently.
  */
 export function DuplicateOffers({ contact }: { contact: Pick<Contact, 'id' | 'name'> }) {
-  const { local, apiConfigured, settings } = useSidebarEnv();
+  const bridge = useBridge();
+  const { apiConfigured, settings } = useSidebarEnv();
   const queries = useQueryClient();
   const [declined, setDeclined] = useState<ReadonlySet<string>>(new Set());
   const [merged, setMerged] = useState<string | null>(null);
@@ -18,7 +20,7 @@ export function DuplicateOffers({ contact }: { contact: Pick<Contact, 'id' | 'na
   const { data } = useQuery({
     queryKey: key,
     enabled: apiConfigured,
-    queryFn: () => local.call('contactDuplicates', { contactId: contact.id }),
+    queryFn: () => bridge.contactDuplicates({ contactId: contact.id }),
   });
   const offers = undecided(data ?? [], declined);
 
@@ -38,7 +40,7 @@ export function DuplicateOffers({ contact }: { contact: Pick<Contact, 'id' | 'na
           }}
           onDecline={() => {
             setDeclined(new Set([...declined, duplicate.id]));
-            local.call('declineDuplicate', { contactId: contact.id, duplicateId: duplicate.id }).catch((error: unknown) => {
+            bridge.declineDuplicate({ contactId: contact.id, duplicateId: duplicate.id }).catch((error: unknown) => {
               // Hidden for now all the same; it may be offered again after a reload.
               console.warn('[baton] could not remember the declined duplicate', error);
             });

@@ -2,14 +2,12 @@
 import 'fake-indexeddb/auto';
 import type { BriefHandoff } from '@baton/shared';
 import { describe, expect, it, vi } from 'vitest';
-import { createBridgeClient } from '../../bridge/client.ts';
-import { startBridgeServer } from '../../bridge/server.ts';
-import { fakeRuntime } from '../../bridge/testing.ts';
+import { startTestBridge } from '../../bridge/testing.ts';
 import { freshDb } from '../../local/testing.ts';
 import type { Settings } from '../../settings/index.ts';
 import { button, byLabel, click, renderInSidebar, type } from '../handoff/render-testing.tsx';
 import { HandoffBrief } from './handoff-brief.tsx';
-import { formatDuration } from './duration.ts';
+import { formatDuration } from '../../ui/duration.ts';
 
 const ae = { id: '00000000-0000-4000-8000-0000000000ae', name: 'Sam AE', email: 'sam@org.example', role: 'ae' as const };
 const sdr = { id: '00000000-0000-4000-8000-000000000005', name: 'Maya SDR', email: 'maya@org.example', role: 'sdr' as const };
@@ -18,17 +16,7 @@ const settings: Settings = { apiUrl: null, token: null, neverLogDomains: [], aut
 /** The AE's background and sidebar, with one pending handoff to them in the cache. */
 async function aeSidebar() {
   const db = freshDb();
-  const runtime = fakeRuntime();
-  const server = startBridgeServer({
-    db,
-    extensionId: runtime.extensionId,
-    extensionOrigin: runtime.origin,
-    onConnect: runtime.onConnect,
-    userId: async () => ae.id,
-    client: async () => null,
-    changeDebounceMs: 5,
-  });
-  const bridge = createBridgeClient({ connect: () => runtime.connect() });
+  const { server, bridge } = startTestBridge({ db, userId: ae.id });
   const handoff: BriefHandoff = {
     id: crypto.randomUUID(),
     dealId: crypto.randomUUID(),

@@ -3,7 +3,7 @@ import '../handoff/handoff.css';
 import { formatDateTime } from '../../ui/format.ts';
 import { Section } from '../../ui/section.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
-import { formatDuration, timeToAccept } from './duration.ts';
+import { formatDuration, timeToAccept } from '../../ui/duration.ts';
 import { RespondActions } from './respond-actions.tsx';
 
 const kindLabels = { sdr_to_ae: 'SDR → AE', marketing_to_sdr: 'Marketing → SDR', ae_to_csm: 'AE → CSM' } as const;

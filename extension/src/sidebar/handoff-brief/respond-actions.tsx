@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../ui/error-text.ts';
-import { useSidebarEnv } from '../shell/sidebar-env.tsx';
+import { useBridge } from '../../bridge/react.tsx';
 
 /** "Accept" or "Send back" (with a reason, which the sender reads) on a handoff addressed to me. */
 export function RespondActions({ handoffId, fromName }: { handoffId: string; fromName: string }) {
-  const { local } = useSidebarEnv();
+  const bridge = useBridge();
   const [sendingBack, setSendingBack] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +30,7 @@ export function RespondActions({ handoffId, fromName }: { handoffId: string; fro
       document.getElementById(reasonId)?.focus();
       return;
     }
-    void run(() => local.call('rejectHandoff', { handoffId, reason: reason.trim() }));
+    void run(() => bridge.rejectHandoff({ handoffId, reason: reason.trim() }));
   }
 
   if (sendingBack) {
@@ -55,7 +55,7 @@ export function RespondActions({ handoffId, fromName }: { handoffId: string; fro
   return (
     <>
       <div className="row actions respond-row">
-        <button type="button" className="primary" disabled={busy} onClick={() => void run(() => local.call('acceptHandoff', { handoffId }))}>
+        <button type="button" className="primary" disabled={busy} onClick={() => void run(() => bridge.acceptHandoff({ handoffId }))}>
           Accept
         </button>
         <button type="button" disabled={busy} onClick={() => setSendingBack(true)}>

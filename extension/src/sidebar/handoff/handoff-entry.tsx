@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { errorText } from '../../ui/error-text.ts';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { HandoffPanel } from './handoff-panel.tsx';
+import { useBridge } from '../../bridge/react.tsx';
 
 /** A deal title from what is known: the company and the thread's subject. */
 export function suggestedDealTitle(brief: Pick<Brief, 'contact'>, threadSubject: string | null | undefined): string {
@@ -12,7 +13,7 @@ export function suggestedDealTitle(brief: Pick<Brief, 'contact'>, threadSubject:
 }
 
 function CreateDeal({ brief, threadSubject }: { brief: Brief; threadSubject: string | null | undefined }) {
-  const { local } = useSidebarEnv();
+  const bridge = useBridge();
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState(() => suggestedDealTitle(brief, threadSubject));
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +25,7 @@ function CreateDeal({ brief, threadSubject }: { brief: Brief; threadSubject: str
       return;
     }
     try {
-      await local.call('createDeal', { input: { contactId: brief.contact.id, title: title.trim() } });
+      await bridge.createDeal({ input: { contactId: brief.contact.id, title: title.trim() } });
       setOpen(false);
     } catch (failure) {
       setError(errorText(failure));
@@ -62,7 +63,8 @@ function CreateDeal({ brief, threadSubject }: { brief: Brief; threadSubject: str
 
 /** On the contact: "Hand off" for the deal's owner (or "Create deal" first), opening the handoff panel in place. */
 export function HandoffEntry({ brief, threadSubject }: { brief: Brief; threadSubject?: string | null }) {
-  const { local, settings } = useSidebarEnv();
+  const bridge = useBridge();
+  const { settings } = useSidebarEnv();
   const [open, setOpen] = useState(false);
   const deal = brief.deal;
   if (deal === null) return <CreateDeal brief={brief} threadSubject={threadSubject} />;
@@ -72,7 +74,7 @@ export function HandoffEntry({ brief, threadSubject }: { brief: Brief; threadSub
       timeline={brief.timeline}
       threadSubject={threadSubject ?? null}
       onClose={() => setOpen(false)}
-      onReload={() => local.call('fetchBrief', { query: { contactId: brief.contact.id } })}
+      onReload={() => bridge.fetchBrief({ query: { contactId: brief.contact.id } })}
     />
   ) : null;
   if (panel) return panel;

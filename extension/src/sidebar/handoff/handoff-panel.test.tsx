@@ -3,9 +3,7 @@ import 'fake-indexeddb/auto';
 import { fieldLabels, handoffKinds, readiness, templateFor, type Brief, type Deal } from '@baton/shared';
 import { QueryClient } from '@tanstack/react-query';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createBridgeClient } from '../../bridge/client.ts';
-import { startBridgeServer } from '../../bridge/server.ts';
-import { fakeRuntime } from '../../bridge/testing.ts';
+import { startTestBridge } from '../../bridge/testing.ts';
 import { freshDb, syncFixture, type SyncFixture } from '../../local/testing.ts';
 import type { Settings } from '../../settings/index.ts';
 import { HandoffPanel } from './handoff-panel.tsx';
@@ -21,22 +19,12 @@ afterAll(() => fx.api.close());
 /** The SDR's background (real bridge server over a fresh database, the real API) and their sidebar's bridge client. */
 async function sdrSidebar(subject = 'Pilot for Acme') {
   const db = freshDb();
-  const runtime = fakeRuntime();
   const sdr = fx.org.users.sdr;
-  const server = startBridgeServer({
-    db,
-    extensionId: runtime.extensionId,
-    extensionOrigin: runtime.origin,
-    onConnect: runtime.onConnect,
-    userId: async () => sdr.id,
-    client: async () => fx.client,
-    changeDebounceMs: 5,
-  });
-  const bridge = createBridgeClient({ connect: () => runtime.connect() });
+  const { server, bridge } = startTestBridge({ db, userId: sdr.id, client: fx.client });
   const { contact } = await fx.client.resolveContact({ emails: [`${crypto.randomUUID()}@acme.example`], name: 'Jordan Lee', company: 'Acme' });
   const created = await fx.client.createDeal({ contactId: contact.id, title: `Acme ${subject}` });
-  await bridge.call('fetchBrief', { query: { contactId: contact.id } });
-  const brief = (await bridge.call('localBrief', { contactId: contact.id })) as Brief;
+  await bridge.fetchBrief({ query: { contactId: contact.id } });
+  const brief = (await bridge.localBrief({ contactId: contact.id })) as Brief;
   const settings: Settings = {
     apiUrl: 'http://baton.test',
     token: sdr.token,

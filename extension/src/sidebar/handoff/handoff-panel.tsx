@@ -10,6 +10,7 @@ import { defaultKind, fieldId, prefill, toDraft, type HandoffForm } from './hand
 import { ReadinessChecklist } from './readiness-checklist.tsx';
 import { useHandoffDraft } from './use-handoff-draft.ts';
 import { useHandoffTemplate, useRecipients } from './use-handoff-setup.ts';
+import { useBridge } from '../../bridge/react.tsx';
 
 export interface HandoffPanelProps {
   deal: Deal;
@@ -45,7 +46,8 @@ const focus = (path: FieldPath) => document.getElementById(fieldId(path))?.focus
 
 /** The handoff: a structured template, the shared readiness rule live, and the API's verdict field by field. */
 export function HandoffPanel({ deal, timeline, threadSubject, onClose, onReload }: HandoffPanelProps) {
-  const { local, settings } = useSidebarEnv();
+  const bridge = useBridge();
+  const { settings } = useSidebarEnv();
   const draft = useHandoffDraft(deal.id, () => prefill({ kind: defaultKind(settings.user?.role), deal, threadSubject: threadSubject ?? null, timeline }));
   const kind = draft.form?.kind ?? defaultKind(settings.user?.role);
   const { template, note } = useHandoffTemplate(kind);
@@ -103,7 +105,7 @@ export function HandoffPanel({ deal, timeline, threadSubject, onClose, onReload 
     setOutcome({ state: 'sending' });
     setErrors({});
     try {
-      const result = await local.call('submitHandoffNow', { dealId: deal.id, handoff: { ...toDraft(form), kind: form.kind, toUserId: form.toUserId, version: deal.version } });
+      const result = await bridge.submitHandoffNow({ dealId: deal.id, handoff: { ...toDraft(form), kind: form.kind, toUserId: form.toUserId, version: deal.version } });
       if (result.status === 'sent') {
         await draft.discard();
         setOutcome({ state: 'sent', to: recipientName });

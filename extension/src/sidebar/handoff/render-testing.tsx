@@ -25,7 +25,7 @@ export async function renderInSidebar(ui: ReactNode, env: { bridge: BridgeClient
     root.render(
       <QueryClientProvider client={queries}>
         <BridgeProvider client={env.bridge}>
-          <SidebarEnvProvider value={{ settings: env.settings, apiConfigured: true, local: env.bridge, syncNow: () => undefined, openOptions: () => undefined }}>
+          <SidebarEnvProvider value={{ settings: env.settings, apiConfigured: true, syncNow: () => undefined, openOptions: () => undefined }}>
             {ui}
           </SidebarEnvProvider>
         </BridgeProvider>

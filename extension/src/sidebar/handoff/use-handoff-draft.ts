@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { fromDraft, toDraft, type HandoffForm } from './handoff-form.ts';
+import { useBridge } from '../../bridge/react.tsx';
 
 const SAVE_AFTER_MS = 400;
 
@@ -20,7 +20,7 @@ export interface HandoffDraftState {
  * at once when the panel closes), so closing the tab loses nothing.
  */
 export function useHandoffDraft(dealId: string, initial: () => HandoffForm): HandoffDraftState {
-  const { local } = useSidebarEnv();
+  const bridge = useBridge();
   const [form, setForm] = useState<HandoffForm | null>(null);
   const [restored, setRestored] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(undefined);
@@ -32,7 +32,7 @@ export function useHandoffDraft(dealId: string, initial: () => HandoffForm): Han
 
   useEffect(() => {
     let live = true;
-    local.call('getDraft', { dealId }).then(
+    bridge.getDraft({ dealId }).then(
       (row) => {
         if (!live) return;
         const loaded = row ? fromDraft(row.draft) : initialRef.current();
@@ -51,7 +51,7 @@ export function useHandoffDraft(dealId: string, initial: () => HandoffForm): Han
     return () => {
       live = false;
     };
-  }, [local, dealId]);
+  }, [bridge, dealId]);
 
   const flush = useCallback(() => {
     clearTimeout(timer.current);
@@ -59,11 +59,11 @@ export function useHandoffDraft(dealId: string, initial: () => HandoffForm): Han
     const pending = unsaved.current;
     if (pending === null) return;
     unsaved.current = null;
-    local.call('saveDraft', { dealId, draft: toDraft(pending) }).then(
+    bridge.saveDraft({ dealId, draft: toDraft(pending) }).then(
       () => setSaveError(undefined),
       (error: unknown) => setSaveError(error),
     );
-  }, [local, dealId]);
+  }, [bridge, dealId]);
 
   // Closing the panel (or the tab's sidebar) saves what was typed in the last moments.
   useEffect(() => flush, [flush]);
@@ -85,8 +85,8 @@ export function useHandoffDraft(dealId: string, initial: () => HandoffForm): Han
     clearTimeout(timer.current);
     timer.current = undefined;
     unsaved.current = null;
-    await local.call('deleteDraft', { dealId });
-  }, [local, dealId]);
+    await bridge.deleteDraft({ dealId });
+  }, [bridge, dealId]);
 
   return { form, restored, saveError, update, discard };
 }

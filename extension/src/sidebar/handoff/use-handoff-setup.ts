@@ -1,6 +1,7 @@
 import { defaultTemplates, handoffKinds, recipientRoles, templateFor, type HandoffKind, type HandoffTemplate, type UserSummary } from '@baton/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
+import { useBridge } from '../../bridge/react.tsx';
 
 const FIVE_MINUTES = 5 * 60_000;
 
@@ -12,11 +13,12 @@ export interface TemplateState {
 
 /** The template in force for `kind`: the organisation's (cached), else Baton's defaults while the API cannot be asked. */
 export function useHandoffTemplate(kind: HandoffKind): TemplateState {
-  const { local, settings } = useSidebarEnv();
+  const bridge = useBridge();
+  const { settings } = useSidebarEnv();
   const query = useQuery({
     queryKey: ['handoff-templates', settings.apiUrl, settings.user?.orgId ?? null],
     staleTime: FIVE_MINUTES,
-    queryFn: () => local.call('handoffTemplates', {}),
+    queryFn: () => bridge.handoffTemplates({}),
   });
   const overrides = Object.fromEntries((query.data?.templates ?? []).map((template) => [template.kind, template])) as Partial<Record<HandoffKind, HandoffTemplate>>;
   const note =
@@ -36,17 +38,18 @@ export interface Recipients {
 
 /** Teammates who may receive a handoff of this kind (users(role) from the API, cached). */
 export function useRecipients(kind: HandoffKind): Recipients {
-  const { local, settings } = useSidebarEnv();
+  const bridge = useBridge();
+  const { settings } = useSidebarEnv();
   const roles = recipientRoles[kind];
   const query = useQuery({
     queryKey: ['recipients', kind, settings.apiUrl, settings.user?.orgId ?? null],
     staleTime: FIVE_MINUTES,
     queryFn: async (): Promise<{ users: UserSummary[]; offline: string | null }> => {
       try {
-        const lists = await Promise.all(roles.map((role) => local.call('users', { role })));
+        const lists = await Promise.all(roles.map((role) => bridge.users({ role })));
         return { users: lists.flat(), offline: null };
       } catch (error) {
-        const lists = await Promise.all(roles.map((role) => local.call('cachedUsers', { role })));
+        const lists = await Promise.all(roles.map((role) => bridge.cachedUsers({ role })));
         if (lists.flat().length === 0) throw error;
         return { users: lists.flat(), offline: 'Teammates as this device last saw them' };
       }

@@ -1,23 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
-import { useBridgeQuery } from '../../bridge/react.tsx';
+import { useBridge, useLiveQueries } from '../../bridge/react.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { formatDateTime } from '../../ui/format.ts';
+import { MyHandoffs } from '../../ui/my-handoffs.tsx';
 import { Section } from '../../ui/section.tsx';
-import { MyHandoffs } from '../my-handoffs/my-handoffs.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 
 /** Outside a thread: what is waiting for the user — their handoffs both ways, next steps that slipped. */
 export function HomePanel() {
-  const { local, apiConfigured, settings } = useSidebarEnv();
+  const bridge = useBridge();
+  const { apiConfigured, settings } = useSidebarEnv();
   const userId = settings.user?.id ?? null;
 
   const refresh = useQuery({
     queryKey: ['home', userId, settings.apiUrl],
     enabled: apiConfigured && userId !== null,
-    queryFn: () => local.call('refreshHome', {}),
+    queryFn: () => bridge.refreshHome({}),
   });
 
-  const { data, error } = useBridgeQuery('homeItems', {}, [userId]);
+  const { data, error } = useQuery(useLiveQueries().homeItems({}, userId));
   const problem = error ?? refresh.error;
 
   return (
@@ -25,7 +26,7 @@ export function HomePanel() {
       <MyHandoffs refresh={apiConfigured && userId !== null} />
       <Section title="Overdue next steps">
         {data === undefined ? (
-          error === undefined ? <p className="muted small">Loading…</p> : null
+          error === null ? <p className="muted small">Loading…</p> : null
         ) : data.overdue.length === 0 ? (
           <p className="muted small">Nothing overdue.</p>
         ) : (

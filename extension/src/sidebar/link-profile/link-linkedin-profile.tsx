@@ -4,6 +4,7 @@ import { errorText } from '../../ui/error-text.ts';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { parsePastedProfile } from './describe.ts';
 import { MergeOffer } from './merge-offer.tsx';
+import { useBridge } from '../../bridge/react.tsx';
 
 type Step = { kind: 'closed' } | { kind: 'form' } | { kind: 'taken'; other: Contact; url: string } | { kind: 'done'; message: string };
 
@@ -13,7 +14,8 @@ type Step = { kind: 'closed' } | { kind: 'form' } | { kind: 'taken'; other: Cont
  * it offers to merge the two.
  */
 export function LinkLinkedinProfile({ contact }: { contact: Brief['contact'] }) {
-  const { local, apiConfigured } = useSidebarEnv();
+  const bridge = useBridge();
+  const { apiConfigured } = useSidebarEnv();
   const [step, setStep] = useState<Step>({ kind: 'closed' });
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -29,7 +31,7 @@ export function LinkLinkedinProfile({ contact }: { contact: Brief['contact'] }) 
     setBusy(true);
     setError(null);
     try {
-      const result = await local.call('linkLinkedinProfile', { contactId: contact.id, profileUrl: pasted.url });
+      const result = await bridge.linkLinkedinProfile({ contactId: contact.id, profileUrl: pasted.url });
       setStep(result.status === 'linked' ? { kind: 'done', message: 'LinkedIn profile linked' } : { kind: 'taken', other: result.other, url: pasted.url });
     } catch (failure) {
       setError(errorText(failure));

@@ -5,6 +5,7 @@ import { Section } from '../../ui/section.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { describeContact } from './describe.ts';
 import { MergeOffer } from './merge-offer.tsx';
+import { useBridge } from '../../bridge/react.tsx';
 
 type Step =
   | { kind: 'closed' }
@@ -18,7 +19,8 @@ type Step =
  * names it and the rep may merge the two.
  */
 export function LinkToContact({ profileUrl, currentContactId }: { profileUrl: string; currentContactId: string | null }) {
-  const { local, apiConfigured } = useSidebarEnv();
+  const bridge = useBridge();
+  const { apiConfigured } = useSidebarEnv();
   const [step, setStep] = useState<Step>({ kind: 'closed' });
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState(false);
@@ -33,7 +35,7 @@ export function LinkToContact({ profileUrl, currentContactId }: { profileUrl: st
     setBusy(true);
     setError(null);
     try {
-      const found = await local.call('searchContacts', { search: q.includes('@') ? { email: q } : { q } });
+      const found = await bridge.searchContacts({ search: q.includes('@') ? { email: q } : { q } });
       setStep({ kind: 'search', results: found.filter((contact) => contact.id !== currentContactId) });
     } catch (failure) {
       setError(errorText(failure));
@@ -46,7 +48,7 @@ export function LinkToContact({ profileUrl, currentContactId }: { profileUrl: st
     setBusy(true);
     setError(null);
     try {
-      const result = await local.call('linkLinkedinProfile', { contactId: picked.id, profileUrl });
+      const result = await bridge.linkLinkedinProfile({ contactId: picked.id, profileUrl });
       setStep(result.status === 'linked' ? { kind: 'done', message: `Linked to ${picked.name ?? 'the contact'}` } : { kind: 'taken', picked, other: result.other });
     } catch (failure) {
       setError(errorText(failure));

@@ -1,8 +1,8 @@
 import type { Contact } from '@baton/shared';
 import { useState } from 'react';
 import { errorText } from '../../ui/error-text.ts';
-import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { describeContact } from './describe.ts';
+import { useBridge } from '../../bridge/react.tsx';
 
 /**
  * The rep decides whether two records are one person: never merged without this click. The
@@ -24,7 +24,7 @@ export function MergeOffer({
   onDone: (merged: Contact) => void;
   onDecline: () => void;
 }) {
-  const { local } = useSidebarEnv();
+  const bridge = useBridge();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -32,7 +32,7 @@ export function MergeOffer({
     setBusy(true);
     setError(null);
     try {
-      onDone(await local.call('mergeContacts', { survivorId: survivor.id, duplicateId: duplicate.id }));
+      onDone(await bridge.mergeContacts({ survivorId: survivor.id, duplicateId: duplicate.id }));
     } catch (failure) {
       setError(errorText(failure));
       setBusy(false);

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import type { LinkedinProfile } from '../../sites/linkedin/types.ts';
 import { errorText } from '../../ui/error-text.ts';
-import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { toCapture } from './capture.ts';
+import { useBridge } from '../../bridge/react.tsx';
 
 /**
  * One click, on the profile on screen only: resolves the contact and records a snapshot of what
  * the profile says now. A second capture of an unchanged profile stores nothing new.
  */
 export function CaptureButton({ profile }: { profile: LinkedinProfile }) {
-  const { local } = useSidebarEnv();
+  const bridge = useBridge();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -17,7 +17,7 @@ export function CaptureButton({ profile }: { profile: LinkedinProfile }) {
     setBusy(true);
     setMessage(null);
     try {
-      const { activity } = await local.call('captureLinkedinProfile', { profile: toCapture(profile) });
+      const { activity } = await bridge.captureLinkedinProfile({ profile: toCapture(profile) });
       setMessage({ ok: true, text: activity === null ? 'No change since the last capture' : 'Profile captured' });
     } catch (failure) {
       setMessage({ ok: false, text: errorText(failure) });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../ui/error-text.ts';
-import { useSidebarEnv } from '../shell/sidebar-env.tsx';
+import { useBridge } from '../../bridge/react.tsx';
 
 type Open = 'note' | 'message' | null;
 
@@ -9,7 +9,7 @@ type Open = 'note' | 'message' | null;
  * (a conversation the rep pastes in): both tied to the profile they came from.
  */
 export function LinkedinActions({ contactId, dealId, profileUrl }: { contactId: string; dealId: string | null; profileUrl: string }) {
-  const { local } = useSidebarEnv();
+  const bridge = useBridge();
   const [open, setOpen] = useState<Open>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -27,10 +27,10 @@ export function LinkedinActions({ contactId, dealId, profileUrl }: { contactId: 
     if (text.trim() === '') return setError(open === 'note' ? 'Write something first.' : 'Paste the conversation first.');
     try {
       if (open === 'note') {
-        await local.call('addLinkedinNote', { contactId, text, profileUrl, dealId });
+        await bridge.addLinkedinNote({ contactId, text, profileUrl, dealId });
         setSaved('Note saved');
       } else {
-        await local.call('logLinkedinMessage', { contactId, message: { body: text, profileUrl, dealId } });
+        await bridge.logLinkedinMessage({ contactId, message: { body: text, profileUrl, dealId } });
         setSaved('LinkedIn message logged');
       }
       setOpen(null);

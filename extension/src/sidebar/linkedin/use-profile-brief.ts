@@ -1,7 +1,7 @@
 import type { Brief } from '@baton/shared';
 import { useQuery } from '@tanstack/react-query';
 import { isApiClientError } from '../../api-client/index.ts';
-import { useBridgeQuery } from '../../bridge/react.tsx';
+import { useBridge, useLiveQueries } from '../../bridge/react.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 
 export interface ProfileBrief {
@@ -13,21 +13,22 @@ export interface ProfileBrief {
 
 /** The brief of whoever has this LinkedIn profile: the cache at once, then the API through the background. */
 export function useProfileBrief(profileUrl: string): ProfileBrief {
-  const { local, apiConfigured, settings } = useSidebarEnv();
-  const cached = useBridgeQuery('profileBrief', { slugOrUrl: profileUrl }, [profileUrl]);
+  const bridge = useBridge();
+  const { apiConfigured, settings } = useSidebarEnv();
+  const cached = useQuery(useLiveQueries().profileBrief({ slugOrUrl: profileUrl }));
   const remote = useQuery({
     queryKey: ['brief', 'linkedin', profileUrl, settings.apiUrl],
     enabled: apiConfigured,
     queryFn: async () => {
       try {
-        return await local.call('fetchBrief', { query: { linkedin: profileUrl } });
+        return await bridge.fetchBrief({ query: { linkedin: profileUrl } });
       } catch (error) {
         if (isApiClientError(error) && error.kind === 'not_found') return null;
         throw error;
       }
     },
   });
-  const fromCache = cached.error === undefined ? cached.data : null;
+  const fromCache = cached.error === null ? cached.data : null;
   const brief = fromCache === undefined ? undefined : (fromCache ?? (remote.isPending && apiConfigured ? undefined : (remote.data ?? null)));
   return { brief, refreshing: remote.isFetching, refreshError: cached.error ?? remote.error };
 }

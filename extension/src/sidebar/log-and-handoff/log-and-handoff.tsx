@@ -5,6 +5,7 @@ import { errorText } from '../../ui/error-text.ts';
 import { suggestedDealTitle } from '../handoff/handoff-entry.tsx';
 import { HandoffPanel } from '../handoff/handoff-panel.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
+import { useBridge } from '../../bridge/react.tsx';
 
 type Step = { state: 'idle' } | { state: 'logging'; done: number; total: number } | { state: 'open' } | { state: 'failed'; message: string };
 
@@ -14,7 +15,8 @@ type Step = { state: 'idle' } | { state: 'logging'; done: number; total: number 
  * pre-filled from the deal and this thread.
  */
 export function LogAndHandoff({ thread, brief }: { thread: GmailThreadResult; brief: Brief }) {
-  const { local, settings } = useSidebarEnv();
+  const bridge = useBridge();
+  const { settings } = useSidebarEnv();
   const [step, setStep] = useState<Step>({ state: 'idle' });
   const deal = brief.deal;
   const me = settings.user;
@@ -22,12 +24,10 @@ export function LogAndHandoff({ thread, brief }: { thread: GmailThreadResult; br
   async function start() {
     setStep({ state: 'logging', done: 0, total: thread.messages.length });
     try {
-      await local.call(
-        'logThread',
-        { thread, target: { contactId: brief.contact.id, dealId: deal?.id ?? null } },
+      await bridge.logThread({ thread, target: { contactId: brief.contact.id, dealId: deal?.id ?? null } },
         { onProgress: (progress) => setStep({ state: 'logging', ...progress }) },
       );
-      if (deal === null) await local.call('createDeal', { input: { contactId: brief.contact.id, title: suggestedDealTitle(brief, thread.subject) } });
+      if (deal === null) await bridge.createDeal({ input: { contactId: brief.contact.id, title: suggestedDealTitle(brief, thread.subject) } });
       setStep({ state: 'open' });
     } catch (error) {
       setStep({ state: 'failed', message: errorText(error) });
@@ -41,7 +41,7 @@ export function LogAndHandoff({ thread, brief }: { thread: GmailThreadResult; br
         timeline={brief.timeline}
         threadSubject={thread.subject}
         onClose={() => setStep({ state: 'idle' })}
-        onReload={() => local.call('fetchBrief', { query: { contactId: brief.contact.id } })}
+        onReload={() => bridge.fetchBrief({ query: { contactId: brief.contact.id } })}
       />
     );
   }

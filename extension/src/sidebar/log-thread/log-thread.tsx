@@ -1,5 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useBridgeQuery } from '../../bridge/react.tsx';
+import { useBridge, useLiveQueries } from '../../bridge/react.tsx';
 import type { LogProgress } from '../../local/activities.ts';
 import type { GmailThreadResult } from '../../sites/gmail/types.ts';
 import { errorText } from '../../ui/error-text.ts';
@@ -13,15 +14,17 @@ type Run = { state: 'idle' } | { state: 'running'; progress: LogProgress } | { s
  * Once a thread is logged, later messages are offered — or logged at once when auto-log is on.
  */
 export function LogThread({ thread, contactId, dealId }: { thread: GmailThreadResult; contactId: string; dealId: string | null }) {
-  const { local, settings } = useSidebarEnv();
+  const bridge = useBridge();
+  const { settings } = useSidebarEnv();
   const [run, setRun] = useState<Run>({ state: 'idle' });
-  const { data: logged, error: loggedError } = useBridgeQuery('isThreadLogged', { threadId: thread.threadId }, [thread.threadId]);
-  const { data: fresh, error: freshError } = useBridgeQuery('unloggedMessages', { thread }, [thread]);
+  const live = useLiveQueries();
+  const { data: logged, error: loggedError } = useQuery(live.isThreadLogged({ threadId: thread.threadId }));
+  const { data: fresh, error: freshError } = useQuery(live.unloggedMessages({ thread }));
 
   async function log() {
     setRun({ state: 'running', progress: { done: 0, total: thread.messages.length } });
     try {
-      const result = await local.call('logThread', { thread, target: { contactId, dealId } }, { onProgress: (progress) => setRun({ state: 'running', progress }) });
+      const result = await bridge.logThread({ thread, target: { contactId, dealId } }, { onProgress: (progress) => setRun({ state: 'running', progress }) });
       setRun({ state: 'done', logged: result.logged });
     } catch (error) {
       setRun({ state: 'failed', message: errorText(error) });
@@ -39,7 +42,7 @@ export function LogThread({ thread, contactId, dealId }: { thread: GmailThreadRe
   });
 
   const readError = loggedError ?? freshError;
-  if (readError !== undefined && run.state !== 'running') {
+  if (readError !== null && run.state !== 'running') {
     return (
       <p className="danger" role="alert">
         {errorText(readError)}

@@ -1,8 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
+import { pageBridge } from '../../bridge/page.ts';
 import { acceptPageContext, PageContextMessage, type PageContext } from '../../messages/to-sidebar.ts';
 import { Nonce } from '../../messages/nonce.ts';
-import { WhichTabReply } from '../../messages/to-background.ts';
-import { sendToBackground } from '../../messages/send.ts';
 import { IntroDraftReply, type ContentMessage, type IntroDraft } from '../../messages/to-content.ts';
 
 export interface PageChannel {
@@ -32,7 +31,7 @@ export async function openPageChannel(
 ): Promise<PageChannel> {
   const nonce = nonceFromHash(hash);
   if (nonce === null) throw new Error('This page must be opened by Baton inside Gmail.');
-  const reply = WhichTabReply.parse(await sendToBackground({ type: 'which-tab' }));
+  const reply = await pageBridge().whichTab({});
   if (reply.tabId === null) throw new Error('Baton could not tell which tab this panel belongs to.');
   const tabId = reply.tabId;
   const own = { extensionId: browser.runtime.id, tabId, nonce };

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../ui/error-text.ts';
-import { useSidebarEnv } from '../shell/sidebar-env.tsx';
+import { useBridge } from '../../bridge/react.tsx';
 
 export function AddNoteForm({ contactId, dealId, onSaved, onCancel }: { contactId: string; dealId: string | null; onSaved: () => void; onCancel: () => void }) {
-  const { local } = useSidebarEnv();
+  const bridge = useBridge();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -14,7 +14,7 @@ export function AddNoteForm({ contactId, dealId, onSaved, onCancel }: { contactI
       return;
     }
     try {
-      await local.call('addNote', { contactId, text, dealId });
+      await bridge.addNote({ contactId, text, dealId });
       onSaved();
     } catch (failure) {
       setError(errorText(failure));

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../../ui/error-text.ts';
-import { useSidebarEnv } from '../shell/sidebar-env.tsx';
+import { useBridge } from '../../bridge/react.tsx';
 
 export function LogCallForm({ contactId, dealId, onSaved, onCancel }: { contactId: string; dealId: string | null; onSaved: () => void; onCancel: () => void }) {
-  const { local } = useSidebarEnv();
+  const bridge = useBridge();
   const [summary, setSummary] = useState('');
   const [minutes, setMinutes] = useState('15');
   const [outcome, setOutcome] = useState('');
@@ -17,7 +17,7 @@ export function LogCallForm({ contactId, dealId, onSaved, onCancel }: { contactI
       return setError('Duration is a whole number of minutes.');
     }
     try {
-      await local.call('logCall', { contactId, call: { summary: summary.trim(), durationMinutes, outcome: outcome.trim(), dealId } });
+      await bridge.logCall({ contactId, call: { summary: summary.trim(), durationMinutes, outcome: outcome.trim(), dealId } });
       onSaved();
     } catch (failure) {
       setError(errorText(failure));

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { browser } from 'wxt/browser';
-import { sendToBackground } from '../../messages/send.ts';
-import { pageBridge } from '../../bridge/page.ts';
+import { useBridge } from '../../bridge/react.tsx';
 import { useSettings } from '../../ui/use-settings.ts';
 import { usePageContext } from '../page-context/use-page-context.ts';
 import type { SidebarEnv } from './sidebar-env.tsx';
@@ -11,6 +10,7 @@ const report = (what: string) => (error: unknown) => console.error(`[baton] ${wh
 
 /** The sidebar frame: settings, the bridge to the background (local store and API) and the page channel, wired together. */
 export function SidebarApp({ hash }: { hash: string }) {
+  const bridge = useBridge();
   const settings = useSettings();
   const page = usePageContext(hash);
   const env = useMemo<SidebarEnv | null>(
@@ -20,11 +20,10 @@ export function SidebarApp({ hash }: { hash: string }) {
         : {
             settings,
             apiConfigured: settings.apiUrl !== null && settings.token !== null,
-            local: pageBridge(),
-            syncNow: () => void sendToBackground({ type: 'sync-now' }).catch(report('sync now')),
+            syncNow: () => void bridge.syncNow({}).catch(report('sync now')),
             openOptions: () => void browser.runtime.openOptionsPage().catch(report('opening options')),
           },
-    [settings],
+    [bridge, settings],
   );
 
   const channel = page.status === 'ready' ? page.channel : null;

@@ -1,15 +1,15 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { BridgeClient } from '../../bridge/client.ts';
 import type { IntroDraft, IntroDraftReply } from '../../messages/to-content.ts';
 import type { Settings } from '../../settings/index.ts';
 
-/** What every panel needs: who is signed in, and the background (local store and API) through the bridge. */
+/**
+ * What every panel needs besides the bridge (`useBridge()`, the only way to the local store and
+ * the API: this frame is denied IndexedDB): who is signed in, and what the frame can ask of its page.
+ */
 export interface SidebarEnv {
   settings: Settings;
   /** An API URL and token are set, so API calls through the bridge can be tried. */
   apiConfigured: boolean;
-  /** The only way to the local store and the API: the background answers (this frame may be denied IndexedDB). */
-  local: BridgeClient;
   /** Asks the background to drain the outbox now. */
   syncNow(): void;
   openOptions(): void;

@@ -1,11 +1,12 @@
-import { BridgeProvider, useBridgeQuery } from '../../bridge/react.tsx';
+import { useQuery } from '@tanstack/react-query';
+import { useLiveQueries } from '../../bridge/react.tsx';
 import type { PageContext } from '../../messages/to-sidebar.ts';
+import { SyncBadge } from '../../ui/sync-badge.tsx';
 import { isSignedIn } from '../../ui/use-settings.ts';
 import { DegradedPanel } from '../degraded/degraded-panel.tsx';
 import { HomePanel } from '../home/home-panel.tsx';
 import { LinkedinPanel } from '../linkedin/linkedin-panel.tsx';
 import { SignInPrompt } from '../sign-in/sign-in-prompt.tsx';
-import { SyncBadge } from '../sync-badge/sync-badge.tsx';
 import { ThreadPanel } from '../thread/thread-panel.tsx';
 import { SidebarEnvProvider, type SidebarEnv } from './sidebar-env.tsx';
 
@@ -16,19 +17,17 @@ export interface SidebarViewProps {
   onCollapse?: () => void;
 }
 
-/** The sidebar for a given page context; everything below reads the environment from context. */
+/** The sidebar for a given page context; everything below reads the environment (and the bridge, from mount) from context. */
 export function SidebarView({ env, context, onCollapse }: SidebarViewProps) {
   return (
-    <BridgeProvider client={env.local}>
-      <SidebarEnvProvider value={env}>
-        <SidebarContent env={env} context={context} {...(onCollapse ? { onCollapse } : {})} />
-      </SidebarEnvProvider>
-    </BridgeProvider>
+    <SidebarEnvProvider value={env}>
+      <SidebarContent env={env} context={context} {...(onCollapse ? { onCollapse } : {})} />
+    </SidebarEnvProvider>
   );
 }
 
 function SidebarContent({ env, context, onCollapse }: SidebarViewProps) {
-  const { data: status, error } = useBridgeQuery('syncStatus', {}, []);
+  const { data: status, error } = useQuery(useLiveQueries().syncStatus({}));
   const signedIn = isSignedIn(env.settings);
   return (
     <>
@@ -36,7 +35,7 @@ function SidebarContent({ env, context, onCollapse }: SidebarViewProps) {
         <span className="brand" aria-hidden="true">
           Baton
         </span>
-        {signedIn ? <SyncBadge status={status} error={error} /> : null}
+        {signedIn ? <SyncBadge status={status} error={error ?? undefined} /> : null}
         {signedIn && status && status.pending > 0 ? (
           <button type="button" className="link small" onClick={env.syncNow}>
             Sync now

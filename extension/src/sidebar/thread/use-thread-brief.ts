@@ -1,7 +1,7 @@
 import type { Brief } from '@baton/shared';
 import { useQuery } from '@tanstack/react-query';
 import { isApiClientError } from '../../api-client/index.ts';
-import { useBridgeQuery } from '../../bridge/react.tsx';
+import { useBridge, useLiveQueries } from '../../bridge/react.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 
 export interface ThreadBrief {
@@ -19,9 +19,10 @@ export interface ThreadBrief {
  * the background, which writes it through the cache.
  */
 export function useThreadBrief(emails: readonly string[]): ThreadBrief {
-  const { local, apiConfigured, settings } = useSidebarEnv();
+  const bridge = useBridge();
+  const { apiConfigured, settings } = useSidebarEnv();
   const key = emails.join(',');
-  const cached = useBridgeQuery('threadBrief', { emails: [...emails] }, [key]);
+  const cached = useQuery(useLiveQueries().threadBrief({ emails: [...emails] }));
 
   const remote = useQuery({
     queryKey: ['brief', 'emails', key, settings.apiUrl],
@@ -29,7 +30,7 @@ export function useThreadBrief(emails: readonly string[]): ThreadBrief {
     queryFn: async () => {
       for (const email of emails) {
         try {
-          return await local.call('fetchBrief', { query: { email } });
+          return await bridge.fetchBrief({ query: { email } });
         } catch (error) {
           if (isApiClientError(error) && error.kind === 'not_found') continue;
           throw error;
@@ -40,7 +41,7 @@ export function useThreadBrief(emails: readonly string[]): ThreadBrief {
   });
 
   // A cache that cannot be read is reported, and the API's answer shown instead.
-  const fromCache = cached.error === undefined ? cached.data : { brief: null, known: [] };
+  const fromCache = cached.error === null ? cached.data : { brief: null, known: [] };
   const brief = fromCache === undefined ? undefined : (fromCache.brief ?? (remote.isPending && apiConfigured && emails.length > 0 ? undefined : (remote.data ?? null)));
   return {
     brief,

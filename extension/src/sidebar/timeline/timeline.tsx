@@ -5,6 +5,7 @@ import { formatDateTime } from '../../ui/format.ts';
 import { Section } from '../../ui/section.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { ActivityItem } from './activity-item.tsx';
+import { useBridge } from '../../bridge/react.tsx';
 
 const PAGE = 10;
 
@@ -13,7 +14,8 @@ const PAGE = 10;
  * pages from the brief's cursor.
  */
 export function Timeline({ contactId, activities, nextCursor }: { contactId: string; activities: Activity[]; nextCursor: string | null }) {
-  const { local, apiConfigured } = useSidebarEnv();
+  const bridge = useBridge();
+  const { apiConfigured } = useSidebarEnv();
   const [shown, setShown] = useState(PAGE);
   const [older, setOlder] = useState<{ items: Activity[]; cursor: string | null }>({ items: [], cursor: nextCursor });
   const [loading, setLoading] = useState(false);
@@ -31,7 +33,7 @@ export function Timeline({ contactId, activities, nextCursor }: { contactId: str
     setLoading(true);
     setError(null);
     try {
-      const page = await local.call('remoteTimeline', { contactId, cursor: older.cursor });
+      const page = await bridge.remoteTimeline({ contactId, cursor: older.cursor });
       setOlder((previous) => ({ items: [...previous.items, ...page.activities], cursor: page.nextCursor }));
       setShown((n) => n + PAGE);
     } catch (failure) {

@@ -1,9 +1,9 @@
 import { defaultTemplates, handoffKinds, type HandoffKind, type HandoffTemplate, type Role, type UserSummary } from '@baton/shared';
 import { isApiClientError, type ApiClient } from '../api-client/index.ts';
-import { toLocalContact } from '../local/contacts.ts';
-import type { BatonDb } from '../local/db.ts';
-import { cacheHandoffs, cacheUsers } from '../local/read.ts';
-import type { LocalHandoff } from '../local/types.ts';
+import { toLocalContact } from './contacts.ts';
+import type { BatonDb } from './db.ts';
+import { cacheHandoffs, cacheUsers } from './read.ts';
+import type { LocalHandoff } from './types.ts';
 
 export interface MyHandoffItem {
   id: string;
@@ -35,12 +35,21 @@ export interface MyHandoffs {
 const RECENT_MS = 14 * 24 * 60 * 60 * 1000;
 const newest = (a: MyHandoffItem, b: MyHandoffItem) => Date.parse(b.respondedAt ?? b.createdAt) - Date.parse(a.respondedAt ?? a.createdAt);
 
-export function cachedUsers(all: readonly UserSummary[], role: Role | undefined): UserSummary[] {
-  return role === undefined ? [...all] : all.filter((user) => user.role === role);
+async function readCachedUsers(db: BatonDb): Promise<UserSummary[]> {
+  return ((await db.meta.get('users'))?.value as UserSummary[] | undefined) ?? [];
 }
 
-export async function readCachedUsers(db: BatonDb): Promise<UserSummary[]> {
-  return ((await db.meta.get('users'))?.value as UserSummary[] | undefined) ?? [];
+/** Teammates this device has seen (for choosing a recipient offline). */
+export async function cachedUsers(db: BatonDb, role: Role | undefined): Promise<UserSummary[]> {
+  const all = await readCachedUsers(db);
+  return role === undefined ? all : all.filter((user) => user.role === role);
+}
+
+/** Teammates from the API, remembered for when it cannot be asked. */
+export async function fetchUsers(db: BatonDb, client: ApiClient, role: Role | undefined): Promise<UserSummary[]> {
+  const users = await client.users(role);
+  await cacheUsers(db, users);
+  return users;
 }
 
 /** The user's handoffs from the cache, in the three lists the sidebar and popup show. */

@@ -1,7 +1,11 @@
 import type { ApiClient } from '../api-client/index.ts';
-import type { BatonDb } from '../local/db.ts';
-import { cacheHandoffs } from '../local/read.ts';
-import type { HomeItems } from './protocol.ts';
+import type { BatonDb } from './db.ts';
+import { cacheHandoffs } from './read.ts';
+
+export interface HomeItems {
+  handoffs: { id: string; who: string; what: string; at: string }[];
+  overdue: { id: string; who: string; title: string; what: string | null; due: string }[];
+}
 
 const CLOSED = new Set(['won', 'lost']);
 

@@ -1,8 +1,14 @@
-import { normalizeEmail } from '@baton/shared';
-import type { BatonDb } from '../local/db.ts';
-import { localBrief } from '../local/read.ts';
-import type { LocalContact } from '../local/types.ts';
-import type { ThreadBrief } from './protocol.ts';
+import { normalizeEmail, type Brief } from '@baton/shared';
+import type { BatonDb } from './db.ts';
+import { localBrief } from './read.ts';
+import type { LocalContact } from './types.ts';
+
+export interface ThreadBrief {
+  /** The cached brief of the first known participant, or null. */
+  brief: Brief | null;
+  /** Emails of participants that are contacts on this device. */
+  known: string[];
+}
 
 /** The participant the brief is about: the caller's order first (the sender), then server-confirmed records. */
 function pick(contacts: readonly LocalContact[], normalized: readonly string[]): LocalContact | null {

@@ -1,11 +1,11 @@
 import { canonicalLinkedinUrl, type Brief, type Contact } from '@baton/shared';
 import { z } from 'zod';
 import { isApiClientError, type ApiClient } from '../api-client/index.ts';
-import { findContactByLinkedin, reconcileResolvedContact, resolveContactId, toLocalContact } from '../local/contacts.ts';
-import type { LocalContext } from '../local/context.ts';
-import type { BatonDb } from '../local/db.ts';
-import { fetchBrief, localBrief } from '../local/read.ts';
-import { BridgeError } from './errors.ts';
+import { findContactByLinkedin, reconcileResolvedContact, resolveContactId, toLocalContact } from './contacts.ts';
+import type { LocalContext } from './context.ts';
+import type { BatonDb } from './db.ts';
+import { LocalRefusal } from './errors.ts';
+import { fetchBrief, localBrief } from './read.ts';
 
 /** Linking either worked, or the profile already belongs to `other`: the rep decides whether to merge. */
 export type LinkResult = { status: 'linked'; contact: Contact } | { status: 'taken'; other: Contact };
@@ -32,9 +32,11 @@ export async function profileBrief(db: BatonDb, slugOrUrl: string, now: Date): P
 async function requireOnServer(db: BatonDb, ids: readonly string[]): Promise<void> {
   const waiting = await db.outbox.where('entityId').anyOf([...ids]).filter((op) => op.kind === 'resolveContact').count();
   if (waiting > 0) {
-    throw new BridgeError('failed', `contact ${ids.join(', ')} has not been synced yet`, {
-      userMessage: 'This contact has not reached Baton yet — wait until it is synced, then try again',
-    });
+    throw new LocalRefusal(
+      'failed',
+      `contact ${ids.join(', ')} has not been synced yet`,
+      'This contact has not reached Baton yet — wait until it is synced, then try again',
+    );
   }
 }
 
@@ -50,9 +52,7 @@ async function storeContact(db: BatonDb, contact: Contact): Promise<void> {
 export async function linkLinkedinProfile(ctx: LocalContext, client: ApiClient, contactId: string, profileUrl: string): Promise<LinkResult> {
   const url = canonicalLinkedinUrl(profileUrl);
   if (url === null) {
-    throw new BridgeError('invalid_params', `not a LinkedIn profile URL: ${profileUrl}`, {
-      userMessage: 'That is not a LinkedIn profile address (https://www.linkedin.com/in/…)',
-    });
+    throw new LocalRefusal('invalid_params', `not a LinkedIn profile URL: ${profileUrl}`, 'That is not a LinkedIn profile address (https://www.linkedin.com/in/…)');
   }
   const id = await resolveContactId(ctx.db, contactId);
   await requireOnServer(ctx.db, [id]);

@@ -1,11 +1,11 @@
-import '../handoff/handoff.css';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { MyHandoffItem } from '../../bridge/my-handoffs.ts';
-import { useBridge, useBridgeQuery } from '../../bridge/react.tsx';
-import { errorText } from '../../ui/error-text.ts';
-import { formatDateTime } from '../../ui/format.ts';
-import { Section } from '../../ui/section.tsx';
-import { formatDuration, timeToAccept } from '../handoff-brief/duration.ts';
+import { useBridge, useLiveQueries } from '../bridge/react.tsx';
+import type { MyHandoffItem } from '../local/my-handoffs.ts';
+import { errorText } from './error-text.ts';
+import { formatDuration, timeToAccept } from './duration.ts';
+import { formatDateTime } from './format.ts';
+import { Section } from './section.tsx';
 
 function Item({ item, line }: { item: MyHandoffItem; line: string }) {
   return (
@@ -41,13 +41,13 @@ function List({ title, items, empty, line }: { title: string; items: MyHandoffIt
  */
 export function MyHandoffs({ refresh }: { refresh: boolean }) {
   const bridge = useBridge();
-  const { data, error } = useBridgeQuery('myHandoffs', {}, []);
+  const { data, error } = useQuery(useLiveQueries().myHandoffs({}));
   const [refreshError, setRefreshError] = useState<unknown>(undefined);
 
   useEffect(() => {
     if (!refresh) return;
     let live = true;
-    bridge.call('refreshMyHandoffs', {}).then(
+    bridge.refreshMyHandoffs({}).then(
       () => live && setRefreshError(undefined),
       (failure: unknown) => live && setRefreshError(failure),
     );
@@ -59,7 +59,7 @@ export function MyHandoffs({ refresh }: { refresh: boolean }) {
   if (data === undefined) {
     return (
       <Section title="My handoffs">
-        {error === undefined ? <p className="muted small" role="status">Loading…</p> : <p className="danger small" role="alert">{errorText(error)}</p>}
+        {error === null ? <p className="muted small" role="status">Loading…</p> : <p className="danger small" role="alert">{errorText(error)}</p>}
       </Section>
     );
   }

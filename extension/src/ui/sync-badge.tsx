@@ -1,5 +1,5 @@
-import type { SyncState, SyncStatus } from '../../local/status.ts';
-import { errorText } from '../../ui/error-text.ts';
+import type { SyncState, SyncStatus } from '../local/status.ts';
+import { errorText } from './error-text.ts';
 
 const tones: Record<SyncState, string> = { synced: 'ok', waiting: 'warn', offline: 'warn', error: 'danger' };
 
