@@ -1,7 +1,7 @@
 /**
- * Service-worker side of sync. The background entrypoint calls `startSync()` once in `main`, and
- * routes the typed 'sync-now' message to `syncNow()`. Pages read progress with
- * `onSyncStatus(db, cb)` / `syncStatus(db)` from local/ (Dexie liveQuery works across contexts).
+ * Service-worker side of sync. The background entrypoint calls `startSync()` once in `main`; the
+ * bridge's `syncNow` method calls `syncNow()`. Pages read progress through the bridge
+ * (`syncStatus`, re-read on every change event): only the worker opens the database.
  */
 import type { DrainResult } from '../local/sync.ts';
 import { startSyncService, type SyncService, type SyncServiceOptions } from './sync-service.ts';

@@ -15,9 +15,9 @@ export type BatonDb = Dexie & {
 };
 
 /**
- * The extension's IndexedDB database. It lives in the extension origin, so the service worker,
- * the sidebar iframe, the popup and the options page all open the same one (Gmail cannot).
- * Tests pass a fresh name each.
+ * The extension's IndexedDB database, in the extension origin (Gmail cannot read it). Only the
+ * service worker opens it: Chromium denies storage to the sidebar, a third-party frame inside
+ * Gmail, so every page reads and writes through the bridge. Tests pass a fresh name each.
  */
 export function openBatonDb(name: string = DEFAULT_DB_NAME): BatonDb {
   const db = new Dexie(name) as BatonDb;

@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import type { BatonDb } from './db.ts';
 import type { SyncMeta } from './types.ts';
 
@@ -42,13 +41,4 @@ export async function syncStatus(db: BatonDb): Promise<SyncStatus> {
     if (pending > 0) return { ...base, state: 'waiting', message: waiting(pending) };
     return { ...base, state: 'synced', message: 'synced' };
   });
-}
-
-/** Calls `callback` with the status now and after every change, in any extension context. Returns an unsubscribe. */
-export function onSyncStatus(db: BatonDb, callback: (status: SyncStatus) => void): () => void {
-  const subscription = liveQuery(() => syncStatus(db)).subscribe({
-    next: callback,
-    error: (error: unknown) => console.error('[baton] sync status query failed', error),
-  });
-  return () => subscription.unsubscribe();
 }

@@ -6,9 +6,7 @@ import { reconcileResolvedContact } from './contacts.ts';
 import { reconcileHandoff, refreshDealAfterSend } from './deals.ts';
 import { toLocalNotification } from './read.ts';
 import { emptySyncMeta, readSyncMeta } from './status.ts';
-import { acquireLease, releaseLease } from './lease.ts';
 import type { OutboxOp, OutboxOpOf, SyncMeta } from './types.ts';
-import { uuidv4 } from './uuid.ts';
 
 export const MAX_BATCH = 500;
 
@@ -18,8 +16,6 @@ export interface SyncEngineOptions {
   client: () => ApiClient | null | Promise<ApiClient | null>;
   now?: () => Date;
   random?: () => number;
-  /** Longest a drain may hold the cross-context lease without renewing it (a killed worker's lease expires). */
-  leaseMs?: number;
   batchSize?: number;
 }
 
@@ -29,15 +25,16 @@ export interface DrainResult {
   /** Ops marked failed during this drain. */
   failed: number;
   /** Why the drain did not run, if it did not. */
-  skipped: 'not_configured' | 'backoff' | 'busy' | null;
+  skipped: 'not_configured' | 'backoff' | null;
   /** The transient error that stopped the drain early, if any. */
   stoppedBy: ApiClientError | null;
 }
 
 export interface SyncEngine {
   /**
-   * Sends due outbox ops. Concurrent calls share one run; another context holding the lease makes
-   * this a no-op. `force` ignores backoff (the user pressed "sync now", or the settings changed).
+   * Sends due outbox ops. Concurrent calls share one run, and the background's engine is the only
+   * one: no other context opens the database. `force` ignores backoff (the user pressed "sync
+   * now", or the settings changed).
    */
   drain(options?: { force?: boolean }): Promise<DrainResult>;
 }
@@ -52,9 +49,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { db } = options;
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
-  const leaseMs = options.leaseMs ?? 60_000;
   const batchSize = Math.min(options.batchSize ?? MAX_BATCH, MAX_BATCH);
-  const holder = uuidv4();
   let inFlight: Promise<DrainResult> | null = null;
 
   const iso = (offsetMs = 0) => new Date(now().getTime() + offsetMs).toISOString();
@@ -246,43 +241,36 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     const meta = await readSyncMeta(db);
     if (!force && meta.retryAt !== null && Date.parse(meta.retryAt) > now().getTime()) return { ...result, skipped: 'backoff' };
-    if (!(await acquireLease(db, holder, now(), leaseMs))) return { ...result, skipped: 'busy' };
-    try {
-      await writeMeta((current) => ({ ...current, lastAttemptAt: iso() }));
-      for (;;) {
-        // A drain that outlives its lease lets another context start; stop rather than send twice in parallel.
-        if (!(await acquireLease(db, holder, now(), leaseMs))) break;
-        const due = await db.outbox
-          .where('state')
-          .equals('pending')
-          .filter((op) => force || Date.parse(op.nextAttemptAt) <= now().getTime())
-          .sortBy('seq');
-        const work = due.length === 0 ? null : await nextWork(due);
-        if (work === null) break;
-        let step: Step;
-        if (work.kind === 'cascade') step = ok(0, await fail(work.ops, 'Not sent: a record it depends on could not be saved'));
-        else if (work.kind === 'batch') step = await sendActivities(client, work.ops);
-        else step = await sendOne(client, work.op);
-        result.sent += step.sent;
-        result.failed += step.failed;
-        if (step.stop) {
-          result.stoppedBy = step.stop;
-          break;
-        }
+    await writeMeta((current) => ({ ...current, lastAttemptAt: iso() }));
+    for (;;) {
+      const due = await db.outbox
+        .where('state')
+        .equals('pending')
+        .filter((op) => force || Date.parse(op.nextAttemptAt) <= now().getTime())
+        .sortBy('seq');
+      const work = due.length === 0 ? null : await nextWork(due);
+      if (work === null) break;
+      let step: Step;
+      if (work.kind === 'cascade') step = ok(0, await fail(work.ops, 'Not sent: a record it depends on could not be saved'));
+      else if (work.kind === 'batch') step = await sendActivities(client, work.ops);
+      else step = await sendOne(client, work.op);
+      result.sent += step.sent;
+      result.failed += step.failed;
+      if (step.stop) {
+        result.stoppedBy = step.stop;
+        break;
       }
-      if (result.stoppedBy) {
-        const error = result.stoppedBy;
-        await writeMeta((current) => {
-          const failures = current.failures + 1;
-          return { ...current, failures, lastError: { kind: error.kind, message: error.userMessage }, retryAt: iso(backoffDelay(failures, random, error.details.retryAfterSeconds)) };
-        });
-      } else {
-        await writeMeta((current) => ({ ...emptySyncMeta, lastAttemptAt: current.lastAttemptAt, lastSyncedAt: iso() }));
-      }
-      return result;
-    } finally {
-      await releaseLease(db, holder);
     }
+    if (result.stoppedBy) {
+      const error = result.stoppedBy;
+      await writeMeta((current) => {
+        const failures = current.failures + 1;
+        return { ...current, failures, lastError: { kind: error.kind, message: error.userMessage }, retryAt: iso(backoffDelay(failures, random, error.details.retryAfterSeconds)) };
+      });
+    } else {
+      await writeMeta((current) => ({ ...emptySyncMeta, lastAttemptAt: current.lastAttemptAt, lastSyncedAt: iso() }));
+    }
+    return result;
   }
 
   return {

@@ -51,12 +51,10 @@ export interface SyncMeta {
 
 export interface MetaRows {
   sync: SyncMeta;
-  lease: { holder: string; expiresAt: string };
   users: UserSummary[];
 }
 export type MetaRow =
   | { key: 'sync'; value: SyncMeta }
-  | { key: 'lease'; value: MetaRows['lease'] }
   | { key: 'users'; value: UserSummary[] }
   /** `thread:<gmailThreadId>`: the Gmail message ids logged from that thread. */
   | { key: `thread:${string}`; value: string[] }
