@@ -21,14 +21,18 @@ const row: Notification = {
   createdAt: '2030-01-15T09:00:00.000Z',
 };
 
-function sseResponse(text: string): Response {
+/** By default split inside a multi-byte character and a CRLF, as a network would; `chunk: 1` sends byte by byte. */
+function sseResponse(text: string, split: { chunk?: number } = {}): Response {
   const bytes = new TextEncoder().encode(text);
   return new Response(
     new ReadableStream({
       start(controller) {
-        // Split inside a multi-byte character and a CRLF, as a network would.
-        controller.enqueue(bytes.slice(0, 50));
-        controller.enqueue(bytes.slice(50));
+        if (split.chunk === undefined) {
+          controller.enqueue(bytes.slice(0, 50));
+          controller.enqueue(bytes.slice(50));
+        } else {
+          for (let at = 0; at < bytes.length; at += split.chunk) controller.enqueue(bytes.slice(at, at + split.chunk));
+        }
         controller.close();
       },
     }),
@@ -70,6 +74,39 @@ describe('notification stream client', () => {
     expect(states.at(-1)).toEqual({ status: 'stopped' });
     expect(warn).toHaveBeenCalledWith('[baton] skipped a malformed notification event (id 40)', expect.anything());
     warn.mockRestore();
+  });
+
+  it('reads the same events however the network splits the stream, and drops one cut off by its end', async () => {
+    const second: Notification = { ...row, id: '7d2e0b63-5e1c-4d7f-8b2f-3c8e4d5f6a71', seq: 42, title: 'Sam accepted — Jordan Lee ✓' };
+    const json = JSON.stringify(second);
+    const comma = json.indexOf(',"title"');
+    const text = [
+      ': connected\r\n\r\n',
+      `event: notification\r\nid: 41\r\ndata: ${JSON.stringify(row)}\r\n\r\n`,
+      // One JSON value over two data lines: joined with a line feed, which JSON reads as space.
+      `event: notification\nid: 42\ndata: ${json.slice(0, comma)}\ndata: ${json.slice(comma)}\n\n`,
+      'event: ready\rdata: {}\r\r',
+      `event: notification\nid: 43\ndata: ${JSON.stringify({ ...row, seq: 43 })}\n`,
+    ].join('');
+    for (const split of [{ chunk: 1 }, { chunk: 7 }, {}]) {
+      const received: Notification[] = [];
+      const states: StreamState[] = [];
+      let stream: ReturnType<typeof openNotificationStream> | null = null;
+      stream = openNotificationStream({
+        connection: { apiUrl: 'http://baton.test', token: 'baton_x' },
+        fetch: () => sseResponse(text, split),
+        lastSeq: async () => null,
+        onNotifications: async (batch) => {
+          received.push(...batch);
+        },
+        onState: (state) => states.push(state),
+        random: () => 0,
+        sleep: async () => stream?.stop(),
+      });
+      await stream.done;
+      expect(received, JSON.stringify(split)).toEqual([row, second]);
+      expect(states.map((state) => state.status).slice(0, 2)).toEqual(['connecting', 'live']);
+    }
   });
 
   it('stops for good on a refused token', async () => {

@@ -1,7 +1,7 @@
 import { Notification } from '@baton/shared';
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { normalizeBaseUrl, type FetchLike } from '../api-client/index.ts';
 import { backoffDelay } from '../local/backoff.ts';
-import { createSseParser, type SseEvent } from './sse-parser.ts';
 
 /** The server heartbeats every 25 s; two missed ones mean the connection died without telling us. */
 export const STREAM_IDLE_TIMEOUT_MS = 60_000;
@@ -89,8 +89,15 @@ export function openNotificationStream(options: NotificationStreamOptions): Noti
         await res.body?.cancel();
         throw new Error(`the notification stream answered ${res.status}`);
       }
-      const events: SseEvent[] = [];
-      const parser = createSseParser((event) => events.push(event));
+      // eventsource-parser, not EventSource: that cannot send the Authorization header.
+      const events: EventSourceMessage[] = [];
+      let retryMs: number | null = null;
+      const parser = createParser({
+        onEvent: (event) => events.push(event),
+        onRetry: (ms) => {
+          retryMs = ms;
+        },
+      });
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       // Not every fetch ends its body when the signal aborts (an in-process one may not): cancel it too.
       const cancel = () => void reader.cancel().catch(() => {});
@@ -100,19 +107,19 @@ export function openNotificationStream(options: NotificationStreamOptions): Noti
           const { done, value } = await reader.read();
           clearTimeout(idle);
           if (done) break;
-          parser.push(value);
+          parser.feed(value);
           const batch = events.splice(0);
-          const notifications = batch.filter((event) => event.type === 'notification').map(toNotification).filter((n) => n !== null);
+          const notifications = batch.filter((event) => event.event === 'notification').map(toNotification).filter((n) => n !== null);
           if (notifications.length > 0) await options.onNotifications(notifications);
-          if (batch.some((event) => event.type === 'ready')) onLive();
+          if (batch.some((event) => event.event === 'ready')) onLive();
           idle = setTimeout(abort, STREAM_IDLE_TIMEOUT_MS);
         }
       } finally {
         connection.signal.removeEventListener('abort', cancel);
         reader.releaseLock();
       }
-      parser.end();
-      return parser.retryMs;
+      // An event cut off by the end of the stream is dropped, as the spec says: it never dispatched.
+      return retryMs;
     } finally {
       clearTimeout(idle);
       stopper.signal.removeEventListener('abort', abort);
@@ -159,7 +166,7 @@ export function openNotificationStream(options: NotificationStreamOptions): Noti
   };
 }
 
-function toNotification(event: SseEvent): Notification | null {
+function toNotification(event: EventSourceMessage): Notification | null {
   const parsed = (() => {
     try {
       return Notification.safeParse(JSON.parse(event.data));
@@ -169,6 +176,6 @@ function toNotification(event: SseEvent): Notification | null {
   })();
   if (parsed.success) return parsed.data;
   // One malformed event must not cost the connection; the poll will fetch the row again.
-  console.warn(`[baton] skipped a malformed notification event (id ${event.id})`, parsed.error);
+  console.warn(`[baton] skipped a malformed notification event (id ${event.id ?? 'none'})`, parsed.error);
   return null;
 }
