@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './baton-test.ts';
 import { JAMIE, jamieIntro } from './fixtures/people.ts';
 
 test('an unknown sender is added as a contact from the thread, then the thread is logged to them', async ({ api, signedIn, gmailPage }) => {

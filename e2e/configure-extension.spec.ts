@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './baton-test.ts';
 
 test('a rep connects the extension on the options page and is told who they are signed in as', async ({ api, optionsPage, popupPage }) => {
   const { user, token } = api.users.ae;

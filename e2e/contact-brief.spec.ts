@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './baton-test.ts';
 import { RILEY, rileyRollout } from './fixtures/people.ts';
 import { artifactsDir } from './support/paths.ts';
 import { seedHandedOffDeal } from './support/seed.ts';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './baton-test.ts';
 import { threadUrl } from './fixtures/gmail-thread.ts';
 import { DEMO_AE, DEMO_SDR, JORDAN, jordanAgenda, jordanPilot, threadWithReplyHtml } from './fixtures/handoff-threads.ts';
 import { HandoffPanel, type HandoffFields } from './pages/handoff-panel.ts';

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './baton-test.ts';
 import { gmailFixtureHtml } from '../extension/src/sites/gmail/fixtures/load.ts';
 import { GMAIL_FIXTURES } from '../extension/src/sites/gmail/fixtures/manifest.ts';
 import { RILEY, TAYLOR, taylorRenewal } from './fixtures/people.ts';

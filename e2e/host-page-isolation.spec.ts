@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './baton-test.ts';
 import { threadPageHtml, threadUrl } from './fixtures/gmail-thread.ts';
 import { withHostSpy, type SpyReport } from './fixtures/host-page-spy.ts';
 import { RILEY, rileyRollout } from './fixtures/people.ts';

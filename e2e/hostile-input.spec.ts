@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Frame, Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './baton-test.ts';
 import { HOSTILE_PARAGRAPHS, HOSTILE_SUBJECT, MALLORY, hostileThread } from './fixtures/hostile.ts';
 import type { SidebarPanel } from './pages/sidebar-panel.ts';
 import { repoRoot } from './support/paths.ts';

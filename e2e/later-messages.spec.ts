@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './baton-test.ts';
 import { RILEY, rileyRollout } from './fixtures/people.ts';
 import type { FixtureThread } from './fixtures/gmail-thread.ts';
 import { OptionsPage } from './pages/options-page.ts';

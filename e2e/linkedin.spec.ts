@@ -1,6 +1,6 @@
 import { Activity, Contact, canonicalLinkedinUrl } from '@baton/shared';
 import { z } from 'zod';
-import { expect, test, type ApiHarness } from './fixtures.ts';
+import { expect, test, type ApiHarness } from './baton-test.ts';
 import { profileUrl } from './fixtures/linkedin-profile.ts';
 import { MORGAN, MORGAN_PROFILE, morganQuestion } from './fixtures/morgan.ts';
 

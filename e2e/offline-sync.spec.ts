@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './baton-test.ts';
 import { JAMIE, jamieIntro, RILEY, rileyRollout } from './fixtures/people.ts';
 import { seedContact } from './support/seed.ts';
 

@@ -1,5 +1,5 @@
 import type { Route } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './baton-test.ts';
 import { RILEY, rileyRollout, TAYLOR, taylorRenewal } from './fixtures/people.ts';
 import { RenderRecorder } from './support/render-recorder.ts';
 import { seedContact } from './support/seed.ts';

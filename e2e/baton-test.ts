@@ -66,6 +66,12 @@ interface TestFixtures {
   newDevice: (role?: DemoRole) => Promise<Device>;
 }
 
+/*
+ * Baton's Playwright `test`: every spec imports `test` and `expect` from here. Its fixtures (in
+ * Playwright's sense) start the API, the browser with the built extension and the fake sites; the
+ * pages and people the specs use are in fixtures/ (test data, not Playwright fixtures).
+ */
+
 const tempDir = (label: string) => mkdtempSync(join(tmpdir(), `baton-e2e-${label}-`));
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
