@@ -101,7 +101,7 @@ for (const seed of seeds) {
     const faults = faultKinds.map((k) => `${k} ${network.counts[k]}`).join(', ');
     const captures = Object.entries(result.captures).map(([k, n]) => `${k} ${n}`).join(', ');
     console.log(
-      `  seed ${seed}: ${network.requests} requests; faults: ${faults}; ${result.workerRestarts} worker restarts, ${result.leaseWaits} lease waits; ` +
+      `  seed ${seed}: ${network.requests} requests; faults: ${faults}; ${result.workerRestarts} worker restarts; ` +
         `${verdict.checked} records checked, ${verdict.refused.length} refused — ${problems.length === 0 ? 'ok' : `${problems.length} MISMATCHES`} (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
     );
     if (values.verbose) {

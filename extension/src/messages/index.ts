@@ -13,5 +13,6 @@
  */
 export { createNonce, Nonce } from './nonce.ts';
 export { fromThisExtension, fromTopFrameOf, type Sender, type Verdict } from './sender.ts';
-export { acceptContentMessage, ContentMessage, IntroDraftReply, OpenIntroDraft, SetCollapsed, SidebarReady, type IntroDraft } from './to-content.ts';
+export { ContentMessage, IntroDraftReply, OpenIntroDraft, SetCollapsed, SidebarReady, type IntroDraft } from './to-content.ts';
+export { acceptContentMessage } from './content-guard.ts';
 export { acceptPageContext, PageContext, PageContextMessage } from './to-sidebar.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNonce } from './nonce.ts';
-import { acceptContentMessage } from './to-content.ts';
+import { acceptContentMessage } from './content-guard.ts';
 import { acceptPageContext } from './to-sidebar.ts';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
