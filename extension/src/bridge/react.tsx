@@ -1,6 +1,7 @@
 import { useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { callBridge, type BridgeClient } from './client.ts';
+import type { AppRouter } from './router.ts';
 import type { BridgeMethod, BridgeParams, BridgeResult } from './types.ts';
 
 const Bridge = createContext<BridgeClient | null>(null);
@@ -32,7 +33,7 @@ export type LiveQueryOptions<M extends BridgeMethod> = UseQueryOptions<BridgeRes
  * else the answer depends on that the background reads by itself (the signed-in user), so a
  * change of it reads again.
  */
-export type LiveQueries = { [M in BridgeMethod]: (params: BridgeParams<M>, dependsOn?: unknown) => LiveQueryOptions<M> };
+export type LiveQueries = { [M in keyof AppRouter]: (params: BridgeParams<M>, dependsOn?: unknown) => LiveQueryOptions<M> };
 
 /**
  * Query options for reads of the background's database, re-read after every change event:

@@ -14,8 +14,10 @@ export interface CallOptions<M extends BridgeMethod> {
 }
 
 /** `bridge.logThread(params, { onProgress })`: one function per handler entry; go-to-definition lands on the entry. */
+// `keyof AppRouter` spelled out (not the alias): only then is the mapped type homomorphic, which is
+// what links each property back to its entry for go-to-definition.
 export type BridgeMethods = {
-  [M in BridgeMethod]: (params: BridgeParams<M>, options?: CallOptions<M>) => Promise<BridgeResult<M>>;
+  [M in keyof AppRouter]: (params: BridgeParams<M>, options?: CallOptions<M>) => Promise<BridgeResult<M>>;
 };
 
 /** Names the client keeps for itself (`then`: a bridge must never look like a promise); no handler may take them. */
