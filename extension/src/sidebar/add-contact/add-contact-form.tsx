@@ -1,7 +1,7 @@
 import { normalizeEmail } from '@baton/shared';
 import { useState, type FormEvent } from 'react';
-import { errorText } from '../../ui/error-text.ts';
 import { useBridge } from '../../bridge/react.tsx';
+import { errorText } from '../../ui/error-text.ts';
 
 export interface ContactDraft {
   name: string;

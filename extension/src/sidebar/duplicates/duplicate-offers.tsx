@@ -1,10 +1,10 @@
 import type { Contact } from '@baton/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useBridge } from '../../bridge/react.tsx';
 import { MergeOffer } from '../link-profile/merge-offer.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { undecided } from './undecided.ts';
-import { useBridge } from '../../bridge/react.tsx';
 
 /**
  * Contacts the API thinks are the same person (same name and company, no conflicting identities),

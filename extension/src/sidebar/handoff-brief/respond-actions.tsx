@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { errorText } from '../../ui/error-text.ts';
 import { useBridge } from '../../bridge/react.tsx';
+import { errorText } from '../../ui/error-text.ts';
 
 /** "Accept" or "Send back" (with a reason, which the sender reads) on a handoff addressed to me. */
 export function RespondActions({ handoffId, fromName }: { handoffId: string; fromName: string }) {

@@ -1,9 +1,9 @@
 import type { Brief } from '@baton/shared';
 import { useState, type FormEvent } from 'react';
+import { useBridge } from '../../bridge/react.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { HandoffPanel } from './handoff-panel.tsx';
-import { useBridge } from '../../bridge/react.tsx';
 
 /** A deal title from what is known: the company and the thread's subject. */
 export function suggestedDealTitle(brief: Pick<Brief, 'contact'>, threadSubject: string | null | undefined): string {

@@ -3,6 +3,7 @@ import './handoff.css';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { isApiClientError } from '../../api-client/index.ts';
+import { useBridge } from '../../bridge/react.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { HandoffFields, formKeyOf, type FieldErrors } from './handoff-fields.tsx';
@@ -10,7 +11,6 @@ import { defaultKind, fieldId, prefill, toDraft, type HandoffForm } from './hand
 import { ReadinessChecklist } from './readiness-checklist.tsx';
 import { useHandoffDraft } from './use-handoff-draft.ts';
 import { useHandoffTemplate, useRecipients } from './use-handoff-setup.ts';
-import { useBridge } from '../../bridge/react.tsx';
 
 export interface HandoffPanelProps {
   deal: Deal;

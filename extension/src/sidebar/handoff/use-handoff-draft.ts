@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fromDraft, toDraft, type HandoffForm } from './handoff-form.ts';
 import { useBridge } from '../../bridge/react.tsx';
+import { fromDraft, toDraft, type HandoffForm } from './handoff-form.ts';
 
 const SAVE_AFTER_MS = 400;
 

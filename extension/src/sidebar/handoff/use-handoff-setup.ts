@@ -1,7 +1,7 @@
 import { defaultTemplates, handoffKinds, recipientRoles, templateFor, type HandoffKind, type HandoffTemplate, type UserSummary } from '@baton/shared';
 import { useQuery } from '@tanstack/react-query';
-import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { useBridge } from '../../bridge/react.tsx';
+import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 
 const FIVE_MINUTES = 5 * 60_000;
 

@@ -1,10 +1,10 @@
 import type { Brief, Contact } from '@baton/shared';
 import { useState, type FormEvent } from 'react';
+import { useBridge } from '../../bridge/react.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { parsePastedProfile } from './describe.ts';
 import { MergeOffer } from './merge-offer.tsx';
-import { useBridge } from '../../bridge/react.tsx';
 
 type Step = { kind: 'closed' } | { kind: 'form' } | { kind: 'taken'; other: Contact; url: string } | { kind: 'done'; message: string };
 

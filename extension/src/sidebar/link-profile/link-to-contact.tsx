@@ -1,11 +1,11 @@
 import type { Contact } from '@baton/shared';
 import { useState, type FormEvent } from 'react';
+import { useBridge } from '../../bridge/react.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { Section } from '../../ui/section.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { describeContact } from './describe.ts';
 import { MergeOffer } from './merge-offer.tsx';
-import { useBridge } from '../../bridge/react.tsx';
 
 type Step =
   | { kind: 'closed' }

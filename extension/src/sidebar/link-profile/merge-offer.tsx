@@ -1,8 +1,8 @@
 import type { Contact } from '@baton/shared';
 import { useState } from 'react';
+import { useBridge } from '../../bridge/react.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { describeContact } from './describe.ts';
-import { useBridge } from '../../bridge/react.tsx';
 
 /**
  * The rep decides whether two records are one person: never merged without this click. The

@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { useBridge } from '../../bridge/react.tsx';
 import type { LinkedinProfile } from '../../sites/linkedin/types.ts';
 import { errorText } from '../../ui/error-text.ts';
 import { toCapture } from './capture.ts';
-import { useBridge } from '../../bridge/react.tsx';
 
 /**
  * One click, on the profile on screen only: resolves the contact and records a snapshot of what

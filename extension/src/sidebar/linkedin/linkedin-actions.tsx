@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { errorText } from '../../ui/error-text.ts';
 import { useBridge } from '../../bridge/react.tsx';
+import { errorText } from '../../ui/error-text.ts';
 
 type Open = 'note' | 'message' | null;
 

@@ -1,11 +1,11 @@
 import type { Brief } from '@baton/shared';
 import { useState } from 'react';
+import { useBridge } from '../../bridge/react.tsx';
 import type { GmailThreadResult } from '../../sites/gmail/types.ts';
 import { errorText } from '../../ui/error-text.ts';
 import { suggestedDealTitle } from '../handoff/handoff-entry.tsx';
 import { HandoffPanel } from '../handoff/handoff-panel.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
-import { useBridge } from '../../bridge/react.tsx';
 
 type Step = { state: 'idle' } | { state: 'logging'; done: number; total: number } | { state: 'open' } | { state: 'failed'; message: string };
 

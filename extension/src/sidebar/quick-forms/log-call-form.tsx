@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { errorText } from '../../ui/error-text.ts';
 import { useBridge } from '../../bridge/react.tsx';
+import { errorText } from '../../ui/error-text.ts';
 
 export function LogCallForm({ contactId, dealId, onSaved, onCancel }: { contactId: string; dealId: string | null; onSaved: () => void; onCancel: () => void }) {
   const bridge = useBridge();

@@ -1,11 +1,11 @@
 import type { Activity } from '@baton/shared';
 import { useState } from 'react';
+import { useBridge } from '../../bridge/react.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { formatDateTime } from '../../ui/format.ts';
 import { Section } from '../../ui/section.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { ActivityItem } from './activity-item.tsx';
-import { useBridge } from '../../bridge/react.tsx';
 
 const PAGE = 10;
 
