@@ -5,7 +5,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Each file opens its own database; two at a time suits a 2-core machine.
+    // One PostgreSQL for the run, a database per test file copied from a migrated template.
+    globalSetup: ['./src/testing/global-setup.ts'],
+    // Two files at a time suits a 2-core machine.
     maxWorkers: 2,
   },
 });

@@ -14,12 +14,13 @@ import { loadEnv } from '../src/env.ts';
 import { addUser, createOrg, createToken } from '../src/services/admin.ts';
 import { closeServices, createServices } from '../src/services/index.ts';
 import { createLogger } from '../src/services/logger.ts';
+import { stopEmbedded } from '../src/db/embedded.ts';
 import { createTestDatabaseUrl } from '../src/testing/index.ts';
 import { benchContactId, benchEmail, openCountingDatabase, seedActivities, seedContacts, type QueryCounter } from './seed.ts';
 
 /*
  * `pnpm bench:api [--contacts 100000] [--activities 1000000] [--duration 10] [--connections 32]
- * [--only pglite|postgres]`: seeds one organisation, starts the real server in a child process and
+ * [--only embedded|postgres]`: seeds one organisation, starts the real server in a child process and
  * loads it with autocannon — a bare Hono route (the floor), GET /v1/brief and POST
  * /v1/activities/batch (50 new activities each) — on the embedded database and on PostgreSQL.
  */
@@ -208,12 +209,13 @@ const results: Array<[string, Row[]]> = [];
 if (args.only !== 'postgres') {
   const dir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
   try {
-    results.push(['PGlite (embedded)', await measure('PGlite (embedded, on disk)', { dataDir: join(dir, 'data') })]);
+    results.push(['Embedded PostgreSQL (default)', await measure('Embedded PostgreSQL (the default, fsync on)', { dataDir: join(dir, 'data') })]);
   } finally {
+    await stopEmbedded(join(dir, 'data'));
     rmSync(dir, { recursive: true, force: true });
   }
 }
-if (args.only !== 'pglite') {
+if (args.only !== 'embedded') {
   const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   if (await postgresReachable(serverUrl)) {
     const scratch = await createTestDatabaseUrl(serverUrl);

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Database, Db } from '../src/db/client.ts';
+import { ensureEmbedded, releaseEmbedded } from '../src/db/embedded.ts';
 import * as schema from '../src/db/schema.ts';
 
 /*
@@ -21,32 +20,24 @@ export interface QueryCounter {
 /** A Database like openDatabase's, with a statement counter (openDatabase takes no logger). */
 export async function openCountingDatabase(target: { databaseUrl?: string; dataDir?: string }, counter: QueryCounter): Promise<Database> {
   const logger = { logQuery: () => void (counter.count += 1) };
-  if (target.databaseUrl) {
-    const client = postgres(target.databaseUrl, { max: 4, onnotice: () => {} });
-    const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
-    return {
-      db,
-      kind: 'postgres',
-      listen: async (channel, onPayload) => {
-        const subscription = await client.listen(channel, onPayload);
-        return () => subscription.unlisten();
-      },
-      exclusive: (_key, work) => work(db),
-      close: () => client.end({ timeout: 5 }),
-    };
-  }
-  const client = new PGlite(target.dataDir);
-  await client.waitReady;
-  const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
+  const cluster = target.databaseUrl ? null : await ensureEmbedded(target.dataDir ?? '');
+  const url = target.databaseUrl ?? cluster?.url ?? '';
+  const client = postgres(url, { max: 4, onnotice: () => {} });
+  const db = drizzle(client, { schema, logger });
   return {
     db,
-    kind: 'pglite',
+    kind: cluster ? 'embedded' : 'postgres',
+    url,
+    sql: client,
     listen: async (channel, onPayload) => {
-      const unsubscribe = await client.listen(channel, onPayload);
-      return () => unsubscribe();
+      const subscription = await client.listen(channel, onPayload);
+      return () => subscription.unlisten();
     },
     exclusive: (_key, work) => work(db),
-    close: () => client.close(),
+    close: async () => {
+      await client.end({ timeout: 5 });
+      if (cluster) await releaseEmbedded(cluster);
+    },
   };
 }
 

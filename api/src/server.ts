@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp, type App } from './app.ts';
 import type { Services } from './context.ts';
-import { lockDataDir, type DataDirLock } from './db/lock.ts';
 import type { Env } from './env.ts';
 import { closeServices, createServices } from './services/index.ts';
 import { startOverdueSweep } from './services/overdue-sweep.ts';
@@ -16,16 +15,15 @@ export interface RunningServer {
   port: number;
   app: App;
   services: Services;
-  /** Stops accepting requests, ends open streams, closes the database and releases its lock. */
+  /** Stops accepting requests, ends open streams, closes the database (the last process out stops the embedded PostgreSQL). */
   close(): Promise<void>;
 }
 
 /**
- * Starts the API on env.host:env.port (0 picks a free port). With the embedded database the data
- * directory is locked first, so a second process fails fast instead of corrupting it.
+ * Starts the API on env.host:env.port (0 picks a free port). The embedded PostgreSQL is started
+ * if it is not running yet, or shared with the Baton processes already using it.
  */
 export async function startServer(env: Env, options: { logger?: Logger } = {}): Promise<RunningServer> {
-  const lock: DataDirLock | null = env.databaseUrl ? null : lockDataDir(env.dataDir, 'serve');
   let services: Services | null = null;
   try {
     services = await createServices(env, options.logger ? { logger: options.logger } : {});
@@ -52,7 +50,6 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
       });
     });
     const { port } = server.address() as AddressInfo;
-    lock?.update({ port, host: env.host });
     const urlHost = env.host.includes(':') ? `[${env.host}]` : env.host;
     const running = services;
     const stopSweep = startOverdueSweep(running);
@@ -74,14 +71,12 @@ export async function startServer(env: Env, options: { logger?: Logger } = {}): 
           await Promise.race([Promise.all(inFlight), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
           await stopSweep();
           await closeServices(running);
-          lock?.release();
         })();
         return closing;
       },
     };
   } catch (error) {
     if (services) await closeServices(services);
-    lock?.release();
     throw error;
   }
 }

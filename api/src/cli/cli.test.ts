@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client.ts';
+import { readPostmaster, stopEmbedded } from '../db/embedded.ts';
 import { migrate } from '../db/migrate.ts';
 import { orgs } from '../db/schema.ts';
 import { loadEnv } from '../env.ts';
@@ -33,6 +34,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await dropScratch?.();
+  // Normally stopped already by the last command to leave; not when a test failed half-way.
+  for (const dir of ['data', 'migrating']) await stopEmbedded(join(scratchDir, dir));
   rmSync(scratchDir, { recursive: true, force: true });
 });
 
@@ -43,7 +46,7 @@ async function cli(...args: string[]) {
   return { code, stdout, stderr, json: () => JSON.parse(stdout) as any };
 }
 
-/** Runs `work` against a real server on this test's database, then stops it (releasing the lock). */
+/** Runs `work` against a real server on this test's database, then stops it. */
 async function withServer<T>(work: (url: string) => Promise<T>): Promise<T> {
   const server = await startServer({ ...loadEnv(env), port: 0 });
   try {
@@ -204,34 +207,48 @@ function run(args: string[], childEnv: Record<string, string | undefined>): Prom
   });
 }
 
-describe('one process at a time on the embedded database', () => {
-  it('stops a CLI command while the server holds the data directory, and leaves the data intact', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'baton-lock-'));
-    const childEnv = { ...process.env, BATON_DATA_DIR: join(dir, 'data'), BATON_LOG_LEVEL: 'silent', DATABASE_URL: env.DATABASE_URL ?? '' };
+describe('several processes on one database', () => {
+  it('runs the CLI and a second server beside a running server, and the last one out stops the embedded PostgreSQL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-shared-'));
+    const dataDir = join(dir, 'data');
+    const childEnv = { ...process.env, BATON_DATA_DIR: dataDir, BATON_LOG_LEVEL: 'silent', DATABASE_URL: env.DATABASE_URL ?? '' };
+    const servers: ChildProcess[] = [];
+    const serve = async () => {
+      const server = spawn(join(apiDir, 'node_modules/.bin/tsx'), ['src/cli.ts', 'serve', '--port', '0', '--json'], { cwd: apiDir, env: childEnv });
+      servers.push(server);
+      const exited = new Promise<number | null>((done) => server.on('exit', (code) => done(code)));
+      const started = (await firstJson(server)) as { url: string; port: number; pid: number; database: string };
+      return { server, exited, started };
+    };
     try {
       expect((await run(['org', 'create', 'Before the server'], childEnv)).code).toBe(0);
-      const server = spawn(join(apiDir, 'node_modules/.bin/tsx'), ['src/cli.ts', 'serve', '--port', '0', '--json'], { cwd: apiDir, env: childEnv });
-      const exited = new Promise<number | null>((done) => server.on('exit', (code) => done(code)));
-      const started = (await firstJson(server)) as { url: string; port: number; pid: number };
-      expect((await fetch(`${started.url}/v1/health`)).status).toBe(200);
+      const first = await serve();
+      expect(first.started.database).toBe(serverUrl ? 'postgres' : 'embedded');
+      expect(await (await fetch(`${first.started.url}/v1/health`)).json()).toEqual({ ok: true, database: first.started.database });
 
-      const during = await run(['org', 'create', 'During the server'], childEnv);
-      if (serverUrl) {
-        // Against PostgreSQL the CLI and servers run side by side.
-        expect(during.code).toBe(0);
-      } else {
-        expect(during.code).toBe(1);
-        expect(during.stderr).toContain(`running on 127.0.0.1:${started.port} (pid ${started.pid})`);
-        expect(during.stderr).toContain('stop it first');
-      }
+      // The CLI and another server share the running database instead of refusing.
+      const during = await run(['org', 'create', 'During the server', '--json'], childEnv);
+      expect(during.code).toBe(0);
+      const second = await serve();
+      expect((await fetch(`${second.started.url}/v1/health`)).status).toBe(200);
+      const postmaster = serverUrl ? null : readPostmaster(dataDir);
+      if (!serverUrl) expect(postmaster?.status).toBe('ready');
 
-      server.kill('SIGTERM');
-      expect(await exited).toBe(0);
+      second.server.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+      // The first server still has its database.
+      expect((await fetch(`${first.started.url}/v1/health`)).status).toBe(200);
+      first.server.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      if (!serverUrl) expect(readPostmaster(dataDir)).toBeNull();
+
       const after = await run(['org', 'create', 'Before the server'], childEnv);
       expect(after.code).toBe(1);
       expect(after.stderr).toContain('already exists');
       expect((await run(['org', 'create', 'After the server', '--json'], childEnv)).code).toBe(0);
     } finally {
+      for (const server of servers) server.kill('SIGKILL');
+      if (!serverUrl) await stopEmbedded(dataDir);
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);

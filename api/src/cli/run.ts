@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DataDirLockedError } from '../db/lock.ts';
+import { backup, restore } from '../db/backup.ts';
+import { CopyError } from '../db/copy.ts';
+import { EmbeddedDatabaseError, isPgliteFolder } from '../db/embedded.ts';
 import { migrationsFolder } from '../db/migrate.ts';
+import { upgradePgliteFolder } from '../db/upgrade-pglite.ts';
 import { ConfigError, loadEnv, type Env } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { demo, orgCreate, tokenCreate, tokenRevoke, userAdd, type UserWithToken } from './admin-commands.ts';
@@ -51,10 +54,50 @@ const commands: Record<string, Command> = {
     summary: 'apply pending database migrations',
     options: {},
     positionals: [0, 0],
-    async run({ env, out }) {
-      await withDatabase(env, 'migrate', async (database) => {
-        out.result({ migrated: true, database: database.kind, migrationsFolder }, `Migrations applied (${database.kind}).`);
+    async run({ env, out, io }) {
+      let upgraded: Awaited<ReturnType<typeof upgradePgliteFolder>> | null = null;
+      if (!env.databaseUrl && isPgliteFolder(env.dataDir)) {
+        // A folder from before the embedded PostgreSQL: copy it over (progress on stderr, so --json stays one value).
+        upgraded = await upgradePgliteFolder(env.dataDir, (line) => io.stderr(`${line}\n`));
+      }
+      await withDatabase(env, async (database) => {
+        const upgrade = upgraded ? { upgradedFromPglite: { keptAt: upgraded.keptAt, tables: upgraded.tables } } : {};
+        const rows = upgraded?.tables.reduce((sum, t) => sum + t.rows, 0) ?? 0;
+        out.result(
+          { migrated: true, database: database.kind, migrationsFolder, ...upgrade },
+          upgraded
+            ? `Migrations applied (${database.kind}). Upgraded from PGlite: ${rows} rows in ${upgraded.tables.length} tables, every count verified. The old folder is ${upgraded.keptAt}: delete it once you are happy.`
+            : `Migrations applied (${database.kind}).`,
+        );
       });
+      return 0;
+    },
+  },
+  backup: {
+    usage: 'backup <file>',
+    summary: 'write every table to <file> (gzip JSON lines, one consistent snapshot; safe while Baton runs)',
+    options: {},
+    positionals: [1, 1],
+    async run({ positionals, env, out, io }) {
+      const file = resolve(io.env.INIT_CWD ?? process.cwd(), positionals[0] ?? '');
+      const tables = await withDatabase(env, (database) => backup(database.url, file, (line) => io.stderr(`${line}\n`)));
+      const rows = tables.reduce((sum, t) => sum + t.rows, 0);
+      out.result({ file, tables }, `Backed up ${rows} rows in ${tables.length} tables to ${file}.`);
+      return 0;
+    },
+  },
+  restore: {
+    usage: 'restore <file> [--replace]',
+    summary: 'load a backup into the database (refuses a database that holds data unless --replace)',
+    options: { replace: { type: 'boolean' } },
+    positionals: [1, 1],
+    async run({ values, positionals, env, out, io }) {
+      const file = resolve(io.env.INIT_CWD ?? process.cwd(), positionals[0] ?? '');
+      const tables = await withDatabase(env, (database) =>
+        restore(database.url, file, { replace: values.replace === true }, (line) => io.stderr(`${line}\n`)),
+      );
+      const rows = tables.reduce((sum, t) => sum + t.rows, 0);
+      out.result({ file, tables }, `Restored ${rows} rows in ${tables.length} tables from ${file}; every count matches the backup.`);
       return 0;
     },
   },
@@ -64,7 +107,7 @@ const commands: Record<string, Command> = {
     options: {},
     positionals: [1, 1],
     async run({ positionals, env, out }) {
-      const org = await withDatabase(env, 'org create', (database) => orgCreate(database.db, positionals[0] ?? ''));
+      const org = await withDatabase(env, (database) => orgCreate(database.db, positionals[0] ?? ''));
       out.result(org, `Created the organisation "${org.name}" (${org.id}).`);
       return 0;
     },
@@ -76,7 +119,7 @@ const commands: Record<string, Command> = {
     positionals: [0, 0],
     async run({ values, env, out }) {
       const input = { org: required(values, 'org'), email: required(values, 'email'), name: required(values, 'name'), role: required(values, 'role') };
-      const added = await withDatabase(env, 'user add', (database) => userAdd(database.db, input));
+      const added = await withDatabase(env, (database) => userAdd(database.db, input));
       out.result(added, `Added ${added.user.email} (${added.user.role}). Their token, shown once:\n${added.token}`);
       return 0;
     },
@@ -88,7 +131,7 @@ const commands: Record<string, Command> = {
     positionals: [0, 0],
     async run({ values, env, out }) {
       const input = { user: required(values, 'user'), org: str(values.org) };
-      const created = await withDatabase(env, 'token create', (database) => tokenCreate(database.db, input));
+      const created = await withDatabase(env, (database) => tokenCreate(database.db, input));
       out.result(created, `A token for ${created.user.email}, shown once:\n${created.token}`);
       return 0;
     },
@@ -100,7 +143,7 @@ const commands: Record<string, Command> = {
     positionals: [0, 1],
     async run({ values, positionals, env, out }) {
       const input = { token: positionals[0], user: str(values.user), org: str(values.org) };
-      const result = await withDatabase(env, 'token revoke', (database) => tokenRevoke(database.db, input));
+      const result = await withDatabase(env, (database) => tokenRevoke(database.db, input));
       out.result(result, `Revoked ${result.revoked} token${result.revoked === 1 ? '' : 's'}.`);
       return 0;
     },
@@ -111,7 +154,7 @@ const commands: Record<string, Command> = {
     options: {},
     positionals: [0, 0],
     async run({ env, out }) {
-      const created = await withDatabase(env, 'demo', (database) => demo(database.db));
+      const created = await withDatabase(env, (database) => demo(database.db));
       out.result(created.users, [`Created "${created.org.name}" (${created.org.id}). Tokens, shown once:`, ...created.users.map(userLine)].join('\n'));
       return 0;
     },
@@ -141,7 +184,7 @@ function helpText(): string {
     ...lines,
     '',
     'Every command takes --json (machine-readable output) and --help.',
-    'Storage: the embedded database in BATON_DATA_DIR (default .baton/data), or DATABASE_URL=postgres://…',
+    'Storage: the embedded PostgreSQL in BATON_DATA_DIR (default .baton/data), or DATABASE_URL=postgres://…',
   ].join('\n');
 }
 
@@ -194,7 +237,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | 'runni
 }
 
 function describeError(error: unknown, name: string): string {
-  if (error instanceof CliError || error instanceof ConfigError || error instanceof DataDirLockedError) return error.message;
+  if (error instanceof CliError || error instanceof ConfigError || error instanceof EmbeddedDatabaseError || error instanceof CopyError) return error.message;
   if (error instanceof ApiError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {

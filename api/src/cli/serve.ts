@@ -5,10 +5,10 @@ import type { CliIo, Printer } from './io.ts';
 /** Starts the API and keeps it up until SIGINT/SIGTERM, then lets open requests finish and closes. */
 export async function serve(env: Env, out: Printer, io: CliIo): Promise<void> {
   const server = await startServer(env);
-  const database = env.databaseUrl ? 'postgres' : 'pglite';
+  const database = server.services.database.kind;
   out.result(
     { url: server.url, port: server.port, database, pid: process.pid, ...(env.databaseUrl ? {} : { dataDir: env.dataDir }) },
-    `Baton API listening on ${server.url} (${env.databaseUrl ? 'PostgreSQL server' : `embedded database in ${env.dataDir}`})`,
+    `Baton API listening on ${server.url} (${env.databaseUrl ? 'PostgreSQL server' : `embedded PostgreSQL in ${env.dataDir}`})`,
   );
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

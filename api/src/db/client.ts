@@ -1,18 +1,22 @@
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { ensureEmbedded, releaseEmbedded, type EmbeddedCluster, type StartOptions } from './embedded.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Db = PostgresJsDatabase<Schema>;
 /** A transaction or the database itself: code that writes takes this. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
 export interface Database {
   db: Db;
-  kind: 'pglite' | 'postgres';
+  /** 'embedded': the PostgreSQL that Baton runs in BATON_DATA_DIR; 'postgres': a server of yours. */
+  kind: 'embedded' | 'postgres';
+  /** The postgres:// URL this process is connected to (it carries the embedded password). */
+  url: string;
+  /** The connection pool under `db`, for what the query builder does not do (COPY-like bulk work). */
+  sql: postgres.Sql;
   /** Subscribes to a NOTIFY channel; the returned function unsubscribes. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Runs `work` holding a database-wide advisory lock (other processes wait for it). */
@@ -20,52 +24,41 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** The rows of `db.execute()`: postgres-js answers an array of rows, PGlite `{ rows }`. */
-export function rowsOf<T>(result: unknown): T[] {
-  return ((Array.isArray(result) ? result : (result as { rows?: unknown[] }).rows) ?? []) as T[];
-}
-
 export interface OpenOptions {
-  /** A postgres:// URL; when absent the embedded database is used. */
+  /** A postgres:// URL; when absent the embedded PostgreSQL in `dataDir` is used (started if need be). */
   databaseUrl?: string | undefined;
-  /** The embedded database's folder, or 'memory' for a throwaway in-memory one (tests). */
-  dataDir?: string | 'memory';
-  /** Connections in the pool (PostgreSQL only). */
+  /** The embedded database's folder (BATON_DATA_DIR). */
+  dataDir?: string;
+  /** Connections in the pool. */
   poolSize?: number;
+  /** How the embedded server is started when this process has to start it. */
+  embedded?: StartOptions;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? 'memory');
+  const max = options.poolSize ?? 10;
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, max, 'postgres', null);
+  if (!options.dataDir) throw new Error('openDatabase needs a databaseUrl or the dataDir of the embedded database');
+  const cluster = await ensureEmbedded(options.dataDir, options.embedded);
+  return openPostgres(cluster.url, max, 'embedded', cluster);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
-  const client = dataDir === 'memory' ? new PGlite() : new PGlite(dataDir);
-  await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return {
-    db,
-    kind: 'pglite',
-    async listen(channel, onPayload) {
-      const unsubscribe = await client.listen(channel, onPayload);
-      return async () => unsubscribe();
-    },
-    // One process owns the embedded database, so there is nobody to wait for.
-    exclusive: (_lockKey, work) => work(db),
-    async close() {
-      if (!client.closed) await client.close();
-    },
-  };
-}
-
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, kind: Database['kind'], cluster: EmbeddedCluster | null): Promise<Database> {
   const sql = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
   // Fail at start with a clear message rather than on the first request.
-  await sql`select 1`;
-  const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+  try {
+    await sql`select 1`;
+  } catch (error) {
+    await sql.end({ timeout: 1 }).catch(() => undefined);
+    throw error;
+  }
+  const db = drizzle(sql, { schema });
+  let closed: Promise<void> | null = null;
   return {
     db,
-    kind: 'postgres',
+    kind,
+    url,
+    sql,
     async listen(channel, onPayload) {
       const subscription = await sql.listen(channel, onPayload);
       return async () => subscription.unlisten();
@@ -75,13 +68,17 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       const single = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
       try {
         await single`select pg_advisory_lock(${lockKey})`;
-        return await work(drizzlePostgres(single, { schema }) as unknown as Db);
+        return await work(drizzle(single, { schema }));
       } finally {
         await single.end({ timeout: 5 });
       }
     },
-    async close() {
-      await sql.end({ timeout: 5 });
+    close() {
+      closed ??= (async () => {
+        await sql.end({ timeout: 5 });
+        if (cluster) await releaseEmbedded(cluster);
+      })();
+      return closed;
     },
   };
 }

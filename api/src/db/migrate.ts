@@ -1,6 +1,5 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { Database } from './client.ts';
 
@@ -11,9 +10,5 @@ const MIGRATION_LOCK = 0x6261746f;
 
 /** Applies the committed SQL migrations that the database has not seen yet. */
 export async function migrate(database: Database): Promise<void> {
-  if (database.kind === 'pglite') {
-    await migratePglite(database.db as never, { migrationsFolder });
-    return;
-  }
-  await database.exclusive(MIGRATION_LOCK, (db) => migratePostgres(db as never, { migrationsFolder }));
+  await database.exclusive(MIGRATION_LOCK, (db) => migratePostgres(db, { migrationsFolder }));
 }

@@ -10,13 +10,11 @@ export type DbState = Record<string, { rows: number; hash: string }>;
 
 type Row = Record<string, unknown>;
 
-const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? (result as Row[]) : ((result as { rows: Row[] }).rows ?? []));
-
 export async function listTables(db: Db): Promise<string[]> {
-  const result = await db.execute(
+  const result = await db.execute<Row>(
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
-  return rowsOf(result).map((row) => String(row.table_name));
+  return result.map((row) => String(row.table_name));
 }
 
 export async function databaseState(db: Db, tables: string[]): Promise<DbState> {
@@ -25,8 +23,8 @@ export async function databaseState(db: Db, tables: string[]): Promise<DbState> 
     const literal = `'${table.replaceAll("'", "''")}'`;
     return `select ${literal} as name, count(*)::int as rows, coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') as hash from ${quoted} t`;
   });
-  const result = await db.execute(sql.raw(parts.join(' union all ')));
-  return Object.fromEntries(rowsOf(result).map((row) => [String(row.name), { rows: Number(row.rows), hash: String(row.hash) }]));
+  const result = await db.execute<Row>(sql.raw(parts.join(' union all ')));
+  return Object.fromEntries(result.map((row) => [String(row.name), { rows: Number(row.rows), hash: String(row.hash) }]));
 }
 
 /** The tables whose count or contents differ, described for a failure message. */

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '@baton/shared';
 import type { AppEnv } from '../context.ts';
-import { rowsOf } from '../db/client.ts';
 import { ApiError } from '../errors.ts';
 import { hashToken, tokenOrgId } from '../services/tokens.ts';
 
@@ -17,13 +16,12 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const orgId = token ? tokenOrgId(token) : null;
   if (!token || !orgId) throw unauthorized('The token is malformed');
   // Looked up on every request, never cached, so a revoked token is refused at once by every
-  // process. Plain SQL: the query builder cost as much as the lookup itself on PGlite.
-  const result = await c.var.db.execute(sql`
+  // process. Plain SQL: the query builder cost as much as the lookup itself.
+  const [row] = await c.var.db.execute<{ token_id: string; user_id: string; role: string; email: string; name: string }>(sql`
     select t.id as token_id, u.id as user_id, u.role, u.email, u.name
     from api_tokens t join users u on u.org_id = t.org_id and u.id = t.user_id
     where t.org_id = ${orgId}::uuid and t.token_hash = ${hashToken(token)} and t.revoked_at is null
     limit 1`);
-  const row = rowsOf<{ token_id: string; user_id: string; role: string; email: string; name: string }>(result)[0];
   if (!row) throw unauthorized('The token is unknown or has been revoked');
   c.set('auth', { orgId, userId: row.user_id, tokenId: row.token_id, role: row.role as Role, email: row.email, name: row.name });
   const limit = c.var.services.rateLimiter.take(row.token_id);

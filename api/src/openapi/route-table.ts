@@ -64,7 +64,7 @@ export const routeTable: RouteDoc[] = [
   {
     method: 'get', path: '/v1/health', tag: 'system', auth: false,
     summary: 'Liveness and the kind of database in use',
-    responses: ok('The API is up', z.object({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']) })),
+    responses: ok('The API is up', z.object({ ok: z.literal(true), database: z.enum(['embedded', 'postgres']) })),
   },
   {
     method: 'get', path: '/v1/openapi.json', tag: 'system', auth: false,

@@ -1,7 +1,7 @@
 import { ActivityInput, serverOnlyActivityTypes, type ActivityResult } from '@baton/shared';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Auth } from '../context.ts';
-import { rowsOf, type Db, type Tx } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { activities, contacts, deals } from '../db/schema.ts';
 import { containsNul, contentHash, dedupeKeyOf } from './activities-hash.ts';
 import { anyOf } from './activities-sql.ts';
@@ -140,8 +140,8 @@ async function store(tx: Tx, caller: Caller, leading: Candidate[], results: (Act
   }));
   // The audit trail (one row per contact the batch added to, with counts by type) is written by
   // the same statement from what the insert returned: one round trip fewer per batch.
-  const inserted = rowsOf<{ id: string }>(
-    await tx.execute(sql`
+  const inserted = [
+    ...(await tx.execute<{ id: string }>(sql`
       with ins as (
         insert into activities (org_id, id, contact_id, deal_id, type, occurred_at, subject, body, source, details,
           actor_id, dedupe_key, content_hash, created_at)
@@ -159,8 +159,8 @@ async function store(tx: Tx, caller: Caller, leading: Candidate[], results: (Act
           jsonb_build_object('created', sum(n), 'byType', jsonb_object_agg(type, n)), ${caller.requestId}
         from per_type group by contact_id
       )
-      select id from ins`),
-  );
+      select id from ins`)),
+  ];
   const createdIds = new Set(inserted.map((row) => row.id));
   const lost = toInsert.filter((candidate) => !createdIds.has(candidate.input.id));
   // Only when a concurrent request stored the same id or message first: ask once more what won.

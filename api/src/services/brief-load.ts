@@ -1,6 +1,6 @@
 import { composeBrief, type Activity, type Brief, type Deal, type Handoff, type UserSummary } from '@baton/shared';
 import { sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Db } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import { notFound } from '../errors.ts';
 import { encodeCursor, TIMELINE_DEFAULT_LIMIT } from './activities-timeline.ts';
 import type { IdentityKey } from './contacts-identity.ts';
@@ -38,7 +38,7 @@ interface BriefRow {
  * statement costs a millisecond or two on the process's only thread.
  */
 export async function loadBrief(db: Db, orgId: string, focus: BriefFocus): Promise<Brief> {
-  const result = await db.execute(briefStatement(orgId, focus));
+  const result = await db.execute<{ brief?: unknown }>(briefStatement(orgId, focus));
   const text = firstColumn(result);
   if (text === null) throw notFound('contact');
   const row = JSON.parse(text) as BriefRow;
@@ -68,8 +68,8 @@ export async function loadBrief(db: Db, orgId: string, focus: BriefFocus): Promi
   });
 }
 
-function firstColumn(result: unknown): string | null {
-  const brief = rowsOf<{ brief?: unknown }>(result)[0]?.brief;
+function firstColumn(result: readonly { brief?: unknown }[]): string | null {
+  const brief = result[0]?.brief;
   return typeof brief === 'string' ? brief : null;
 }
 

@@ -1,17 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import type { Role, User } from '@baton/shared';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { createApp, type App } from '../app.ts';
 import type { Services } from '../context.ts';
 import { openDatabase } from '../db/client.ts';
 import { loadEnv, type Env } from '../env.ts';
+import type { TestDatabaseServer } from './global-setup.ts';
 import { addUser, createOrg, createToken } from '../services/admin.ts';
 import { closeServices, createServices } from '../services/index.ts';
 import { createLogger } from '../services/logger.ts';
 
 /*
- * A real database per test file: in-memory PGlite, or — when DATABASE_URL is set — a fresh
- * database on that PostgreSQL server, dropped afterwards.
+ * A real database per test file, on PostgreSQL: a copy of the migrated template that the run's
+ * globalSetup (./global-setup.ts) made on the embedded test cluster or on DATABASE_URL's server,
+ * dropped afterwards.
  */
 
 export interface TestUser extends User {
@@ -27,25 +30,45 @@ export interface TestOrg {
 export interface TestApi {
   app: App;
   services: Services;
-  /** The PostgreSQL URL of this test's own database, when running against a server. */
-  databaseUrl: string | undefined;
+  /** The PostgreSQL URL of this test file's own database. */
+  databaseUrl: string;
   request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
   /** An organisation with one user of every role, each with a token. */
   seedOrg(name?: string): Promise<TestOrg>;
   close(): Promise<void>;
 }
 
-export async function createTestDatabaseUrl(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+/** The test run's PostgreSQL (see global-setup.ts); a suite without that globalSetup cannot open databases. */
+export function testDatabaseServer(): TestDatabaseServer {
+  let provided: TestDatabaseServer | undefined;
+  try {
+    provided = inject('batonTestDatabase');
+  } catch {
+    provided = undefined;
+  }
+  if (!provided) throw new Error("No test database: add globalSetup: ['@baton/api/testing/global-setup'] to this suite's vitest config");
+  return provided;
+}
+
+/**
+ * A fresh database for one test file: a copy of the run's migrated template, or — given a server
+ * URL (the benchmark, the chaos run) — an empty database on that server.
+ */
+export async function createTestDatabaseUrl(serverUrl?: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const source = serverUrl ? { serverUrl, template: null } : testDatabaseServer();
   const name = `baton_test_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
+  const admin = postgres(source.serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(source.template ? `create database ${name} template ${source.template}` : `create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(source.serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     async drop() {
-      const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      const dropper = postgres(source.serverUrl, { max: 1, onnotice: () => {} });
       await dropper.unsafe(`drop database if exists ${name} with (force)`);
       await dropper.end();
     },
@@ -53,10 +76,9 @@ export async function createTestDatabaseUrl(serverUrl: string): Promise<{ url: s
 }
 
 export async function createTestApi(overrides: Partial<Env> = {}): Promise<TestApi> {
-  const serverUrl = process.env.DATABASE_URL || undefined;
-  const scratch = serverUrl ? await createTestDatabaseUrl(serverUrl) : null;
-  const env: Env = { ...loadEnv({}), databaseUrl: scratch?.url, rateLimitPerMinute: 100_000, ...overrides };
-  const database = await openDatabase({ databaseUrl: scratch?.url, dataDir: 'memory', poolSize: 5 });
+  const scratch = await createTestDatabaseUrl();
+  const env: Env = { ...loadEnv({}), databaseUrl: scratch.url, rateLimitPerMinute: 100_000, ...overrides };
+  const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 5 });
   const services = await createServices(env, { database, logger: createLogger('silent') });
   const app = createApp(services);
   let orgCount = 0;
@@ -75,7 +97,7 @@ export async function createTestApi(overrides: Partial<Env> = {}): Promise<TestA
   return {
     app,
     services,
-    databaseUrl: scratch?.url,
+    databaseUrl: scratch.url,
     request,
     async seedOrg(name) {
       orgCount += 1;
@@ -97,7 +119,7 @@ export async function createTestApi(overrides: Partial<Env> = {}): Promise<TestA
     },
     async close() {
       await closeServices(services);
-      await scratch?.drop();
+      await scratch.drop();
     },
   };
 }

@@ -13,10 +13,9 @@ export interface SecondInstance {
 
 /**
  * Another API process on the same PostgreSQL database as `api`: its own connection pool,
- * its own LISTEN, nothing shared in memory. Only meaningful when the tests run on a server.
+ * its own LISTEN, nothing shared in memory.
  */
 export async function createSecondInstance(api: TestApi): Promise<SecondInstance> {
-  if (!api.databaseUrl) throw new Error('a second API instance needs DATABASE_URL (PGlite is one process)');
   const services = await createServices({ ...api.services.env, databaseUrl: api.databaseUrl }, { logger: createLogger('silent') });
   const app = createApp(services);
   return {
