@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // The tests that sync with the real API get a PostgreSQL database per file (see that file).
+    globalSetup: ['../api/src/testing/global-setup.ts'],
   },
 });

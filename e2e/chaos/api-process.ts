@@ -5,13 +5,14 @@ import { apiCli, apiRoot } from '../support/paths.ts';
 import { waitForHealth } from '../support/wait-for-health.ts';
 
 /*
- * The real API as its own process (`baton serve`), on an embedded database in a data directory
+ * The real API as its own process (`baton serve`), on an embedded PostgreSQL in a data directory
  * or on a scratch PostgreSQL database. The harness SIGKILLs it mid-request and starts it again
- * on the same port and the same data.
+ * on the same port and the same data (a killed API leaves the embedded PostgreSQL running; the
+ * restarted one connects to it).
  */
 
 export interface Storage {
-  /** PGlite folder; unused when `databaseUrl` is set. */
+  /** The embedded PostgreSQL's folder; unused when `databaseUrl` is set. */
   dataDir: string;
   databaseUrl: string | undefined;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTestDatabaseUrl } from '@baton/api/testing';
+import { stopEmbedded } from '../../api/src/db/embedded.ts';
 import { freePort } from '../support/free-port.ts';
 import { ApiProcess, seedDemo, type DemoUsers, type Storage } from './api-process.ts';
 import { ChaosNetwork, faultKinds, type FaultKind } from './network.ts';
@@ -59,7 +60,11 @@ async function freshStorage(seed: number): Promise<{ storage: Storage; users: De
   }
   const dataDir = join(work, `seed-${seed}`);
   cpSync(template.dataDir, dataDir, { recursive: true });
-  return { storage: { dataDir, databaseUrl: undefined }, users: template.users, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  return { storage: { dataDir, databaseUrl: undefined }, users: template.users, drop: async () => {
+      await stopEmbedded(dataDir);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 const user = (users: DemoUsers, role: string) => {
@@ -123,6 +128,7 @@ for (const seed of seeds) {
   }
 }
 if (values.verbose) for (const line of quiet) console.log(`  (warn) ${line}`);
+if (template) await stopEmbedded(template.dataDir);
 rmSync(work, { recursive: true, force: true });
 
 const injected = faultKinds.reduce((sum, k) => sum + totals.faults[k], 0);

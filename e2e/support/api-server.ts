@@ -2,13 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Role } from '@baton/shared';
+import { stopEmbedded } from '../../api/src/db/embedded.ts';
 import { z } from 'zod';
 import { apiCli, apiRoot } from './paths.ts';
 import { waitForHealth } from './wait-for-health.ts';
 
 /*
  * The real API, run as its own process through its CLI exactly as a self-hoster would, on an
- * embedded database in a temporary directory. Tests stop and restart it to take the API away
+ * embedded PostgreSQL in a temporary directory (a stopped cluster can be copied like any folder). Tests stop and restart it to take the API away
  * from the extension and give it back.
  */
 
@@ -104,6 +105,8 @@ export class ApiServer {
 
   async dispose(): Promise<void> {
     await this.stop();
+    // A server stopped with SIGTERM stops its PostgreSQL; one that was killed leaves it running.
+    await stopEmbedded(this.options.dataDir);
     await new Promise<void>((resolve) => this.log.end(resolve));
   }
 

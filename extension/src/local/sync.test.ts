@@ -13,7 +13,7 @@ import { clock, contextFor, freshDb, syncFixture, type Fault, type SyncFixture }
 import type { ThreadInput } from './thread.ts';
 
 let fx: SyncFixture;
-// Opening PGlite and migrating takes seconds on a loaded machine.
+// Starting the API on its own PostgreSQL database takes a moment on a loaded machine.
 beforeAll(async () => {
   fx = await syncFixture();
 }, 120_000);
