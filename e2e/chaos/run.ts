@@ -128,7 +128,8 @@ for (const seed of seeds) {
   }
 }
 if (values.verbose) for (const line of quiet) console.log(`  (warn) ${line}`);
-if (template) await stopEmbedded(template.dataDir);
+// Seeded with `baton demo`, which stops its cluster again; stopped here in case it did not.
+await stopEmbedded(join(work, 'template'));
 rmSync(work, { recursive: true, force: true });
 
 const injected = faultKinds.reduce((sum, k) => sum + totals.faults[k], 0);

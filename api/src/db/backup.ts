@@ -36,9 +36,9 @@ export interface TableCount {
 }
 
 async function migrationCount(sql: postgres.Sql | postgres.TransactionSql): Promise<number> {
-  const [row] = await sql.unsafe<{ n: string }[]>(
-    `select case when to_regclass('drizzle.__drizzle_migrations') is null then 0 else (select count(*) from drizzle.__drizzle_migrations) end::text as n`,
-  );
+  const [found] = await sql.unsafe<{ t: string | null }[]>(`select to_regclass('drizzle.__drizzle_migrations')::text as t`);
+  if (!found?.t) return 0;
+  const [row] = await sql.unsafe<{ n: string }[]>('select count(*)::text as n from drizzle.__drizzle_migrations');
   return Number(row?.n ?? 0);
 }
 
@@ -69,10 +69,12 @@ export async function backup(url: string, file: string, progress: (line: string)
       for (const { table, rows } of counts) {
         await write(JSON.stringify({ table, rows }));
         let written = 0;
-        await tx.unsafe<{ r: string }[]>(rowsSql(table)).cursor(CHUNK_ROWS, async (chunk) => {
+        // The iterator form: the callback form does not wait for an async callback that is
+        // held up by a full gzip buffer.
+        for await (const chunk of tx.unsafe<{ r: string }[]>(rowsSql(table)).cursor(CHUNK_ROWS)) {
           for (const row of chunk) await write(row.r);
           written += chunk.length;
-        });
+        }
         if (written !== rows) throw new CopyError(`${table}: counted ${rows} rows but read ${written}`);
         progress(`${table}: ${rows} rows`);
       }

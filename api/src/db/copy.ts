@@ -37,7 +37,7 @@ export async function countRows(sql: postgres.Sql | postgres.TransactionSql, tab
 export async function insertRows(tx: postgres.TransactionSql, table: string, rows: string[]): Promise<void> {
   if (rows.length === 0) return;
   const t = quoteIdent(table);
-  await tx.unsafe(`insert into ${t} select * from jsonb_populate_recordset(null::${t}, $1::jsonb)`, [`[${rows.join(',')}]`]);
+  await tx.unsafe(`insert into ${t} select * from jsonb_populate_recordset(null::${t}, $1::text::jsonb)`, [`[${rows.join(',')}]`]);
 }
 
 /** Moves every serial sequence of `table` past the largest value now stored. */
