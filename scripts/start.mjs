@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `pnpm start`: builds the Chrome extension, prepares the embedded database (with a demo team the
-// first time), then runs the API on 127.0.0.1:8787 in the foreground.
+// `pnpm start`: builds the Chrome extension, prepares the embedded PostgreSQL (created with a demo
+// team the first time; a PGlite folder from an earlier Baton is upgraded by `migrate`), then runs
+// the API on 127.0.0.1:8787 in the foreground. Stopping it (Ctrl-C) stops PostgreSQL too.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -28,17 +29,17 @@ step('Building the Chrome extension', ['--filter', '@baton/extension', 'run', 'b
 const firstRun = !process.env.DATABASE_URL && !existsSync(dataDir);
 let demo = null;
 if (firstRun) {
-  const output = step('Creating the embedded database with a demo team', [...cli, 'demo', '--json'], { capture: true });
+  const output = step('Creating the embedded PostgreSQL with a demo team', [...cli, 'demo', '--json'], { capture: true });
   demo = JSON.parse(output.slice(output.indexOf('[')));
 } else {
-  step('Applying database migrations', [...cli, 'migrate']);
+  step('Applying database migrations (and upgrading an old PGlite folder, if any)', [...cli, 'migrate']);
 }
 
 const apiUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 console.log(`
 Baton is starting.
 
-  API        ${apiUrl}   (${process.env.DATABASE_URL ? 'PostgreSQL server' : `embedded database in ${dataDir}`})
+  API        ${apiUrl}   (${process.env.DATABASE_URL ? 'PostgreSQL server' : `embedded PostgreSQL in ${dataDir}`})
   Extension  ${extensionDir}
              Chrome: chrome://extensions → Developer mode → "Load unpacked" → choose the folder above.
 
@@ -52,6 +53,11 @@ if (demo) {
 }
 console.log('');
 
-const server = spawn('pnpm', [...cli, 'serve', '--port', port, '--host', host], { cwd: root, stdio: 'inherit' });
+// Node with the tsx loader, not `pnpm exec tsx`: the signals below then reach the server itself,
+// which closes its connections and stops the embedded PostgreSQL before it exits.
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', port, '--host', host], {
+  cwd: resolve(root, 'api'),
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
