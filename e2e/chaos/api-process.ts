@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { z } from 'zod';
+import { readPostmaster } from '../../api/src/db/embedded.ts';
 import { apiCli, apiRoot } from '../support/paths.ts';
 import { waitForHealth } from '../support/wait-for-health.ts';
 
@@ -48,6 +49,8 @@ export class ApiProcess {
   private child: ChildProcess | null = null;
   private output = '';
   kills = 0;
+  /** Kills that took the embedded PostgreSQL down first (the first, third, … kill on the embedded database). */
+  postgresKills = 0;
   restarts = 0;
 
   constructor(
@@ -75,12 +78,26 @@ export class ApiProcess {
     await Promise.race([this.healthy(), exited]);
   }
 
-  /** SIGKILL: no shutdown hook runs, whatever the server was doing is cut where it stands. */
+  /**
+   * SIGKILL: no shutdown hook runs, whatever the server was doing is cut where it stands. On the
+   * embedded database every other kill (the first, third, …) first SIGKILLs PostgreSQL itself (a power cut as far as
+   * the database can tell, short of the OS losing its page cache); the restarted API finds it
+   * down and starts it, and PostgreSQL replays its WAL. Alternating keeps a seed's replay exact.
+   */
   async kill(): Promise<void> {
     const child = this.child;
     if (!child) return;
     this.child = null;
     this.kills += 1;
+    const postmaster = this.storage.databaseUrl ? null : readPostmaster(this.storage.dataDir);
+    if (postmaster && this.kills % 2 === 1) {
+      try {
+        process.kill(postmaster.pid, 'SIGKILL');
+        this.postgresKills += 1;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+      }
+    }
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
     child.kill('SIGKILL');

@@ -73,7 +73,7 @@ const user = (users: DemoUsers, role: string) => {
   return { id: found.user.id, token: found.token, orgId: found.user.orgId };
 };
 
-const totals = { faults: Object.fromEntries(faultKinds.map((k) => [k, 0])) as Record<FaultKind, number>, requests: 0, checked: 0, kills: 0, workerRestarts: 0, refused: 0 };
+const totals = { faults: Object.fromEntries(faultKinds.map((k) => [k, 0])) as Record<FaultKind, number>, requests: 0, checked: 0, kills: 0, postgresKills: 0, workerRestarts: 0, refused: 0 };
 const failures: { seed: number; problems: string[] }[] = [];
 const started = Date.now();
 const replay = (seed: number) => `pnpm test:chaos --seed ${seed}${breakIdempotency ? ' --break-idempotency' : ''}`;
@@ -101,6 +101,7 @@ for (const seed of seeds) {
     totals.requests += network.requests;
     totals.checked += verdict.checked;
     totals.kills += api.kills;
+    totals.postgresKills += api.postgresKills;
     totals.workerRestarts += result.workerRestarts;
     totals.refused += verdict.refused.length;
     const faults = faultKinds.map((k) => `${k} ${network.counts[k]}`).join(', ');
@@ -138,7 +139,7 @@ const lost = all.filter((p) => p.startsWith('lost')).length;
 const duplicated = all.filter((p) => p.startsWith('duplicated')).length;
 console.log(
   `chaos: ${seeds.length} seeds, ${totals.requests} requests, ${injected} faults injected (${faultKinds.map((k) => `${k} ${totals.faults[k]}`).join(', ')}), ` +
-    `${totals.kills} API kills, ${totals.workerRestarts} worker restarts, ${totals.checked} records checked, ${totals.refused} refused — ` +
+    `${totals.kills} API kills (${totals.postgresKills} with the embedded PostgreSQL killed first), ${totals.workerRestarts} worker restarts, ${totals.checked} records checked, ${totals.refused} refused — ` +
     `${lost} lost, ${duplicated} duplicated, ${all.length - lost - duplicated} other mismatches (${((Date.now() - started) / 1000).toFixed(1)} s)`,
 );
 if (failures.length > 0) {

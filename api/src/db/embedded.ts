@@ -37,6 +37,9 @@ const durableSettings: Record<string, string> = {
   synchronous_commit: 'on',
   full_page_writes: 'on',
   max_connections: '100',
+  // After a crash PostgreSQL first flushes the whole data directory: one syncfs() instead of an
+  // fsync() per file (seconds on a busy disk). Same guarantee, Linux only.
+  ...(process.platform === 'linux' ? { recovery_init_sync_method: 'syncfs' } : {}),
 };
 
 export class EmbeddedDatabaseError extends Error {
