@@ -34,8 +34,7 @@ interface BriefRow {
  * Everything an AE needs about one prospect, in ONE statement whatever the data size: the
  * contact, its identities, deals, their handoffs, the first timeline page (one row more, to know
  * whether there is a next page) and the users those mention, built as JSON by the database. Each
- * part is an index range scan. One round trip matters most on the embedded database, where every
- * statement costs a millisecond or two on the process's only thread.
+ * part is an index range scan, and the whole brief is one round trip.
  */
 export async function loadBrief(db: Db, orgId: string, focus: BriefFocus): Promise<Brief> {
   const result = await db.execute<{ brief?: unknown }>(briefStatement(orgId, focus));

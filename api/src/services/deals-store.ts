@@ -37,7 +37,7 @@ export async function liveContact(db: Tx, orgId: string, id: string): Promise<ty
   throw notFound('contact');
 }
 
-/** PostgreSQL's unique_violation, whether raised by postgres.js or PGlite and wrapped by Drizzle or not. */
+/** PostgreSQL's unique_violation, whether raised by postgres.js directly or wrapped by Drizzle. */
 export function isUniqueViolation(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
