@@ -5,13 +5,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/client.ts';
+import { openDatabase, type Database } from '../db/client.ts';
 import { readPostmaster, stopEmbedded } from '../db/embedded.ts';
 import { migrate } from '../db/migrate.ts';
 import { orgs } from '../db/schema.ts';
 import { loadEnv } from '../env.ts';
 import { startServer } from '../server.ts';
 import { hashToken } from '../services/tokens.ts';
+import { throwawaySettings } from '../testing/global-setup.ts';
 import { createTestDatabaseUrl } from '../testing/index.ts';
 import { runCli } from './run.ts';
 
@@ -22,6 +23,7 @@ const serverUrl = process.env.DATABASE_URL || undefined;
 let scratchDir: string;
 let env: Record<string, string | undefined>;
 let dropScratch: (() => Promise<void>) | undefined;
+let keeper: Database | undefined;
 
 beforeAll(async () => {
   scratchDir = mkdtempSync(join(tmpdir(), 'baton-cli-'));
@@ -30,9 +32,14 @@ beforeAll(async () => {
     const scratch = await createTestDatabaseUrl(serverUrl);
     env.DATABASE_URL = scratch.url;
     dropScratch = scratch.drop;
+  } else {
+    // The commands share a running embedded PostgreSQL (as they do while `serve` runs) instead
+    // of each starting and stopping one; starting and stopping is the last test's subject.
+    keeper = await openDatabase({ dataDir: join(scratchDir, 'data'), poolSize: 1, embedded: { settings: throwawaySettings } });
   }
 });
 afterAll(async () => {
+  await keeper?.close();
   await dropScratch?.();
   // Normally stopped already by the last command to leave; not when a test failed half-way.
   for (const dir of ['data', 'migrating']) await stopEmbedded(join(scratchDir, dir));
@@ -196,17 +203,6 @@ function firstJson(child: ChildProcess): Promise<any> {
   });
 }
 
-function run(args: string[], childEnv: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise) => {
-    const child = spawn(join(apiDir, 'node_modules/.bin/tsx'), ['src/cli.ts', ...args], { cwd: apiDir, env: childEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => resolvePromise({ code, stdout, stderr }));
-  });
-}
-
 describe('several processes on one database', () => {
   it('runs the CLI and a second server beside a running server, and the last one out stops the embedded PostgreSQL', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-shared-'));
@@ -220,14 +216,20 @@ describe('several processes on one database', () => {
       const started = (await firstJson(server)) as { url: string; port: number; pid: number; database: string };
       return { server, exited, started };
     };
+    // CLI commands run in this process (their own connections, like another process's); the servers are processes.
+    const here = async (...args: string[]) => {
+      let stderr = '';
+      const code = await runCli(args, { env: childEnv, stdout: () => {}, stderr: (t) => (stderr += t) });
+      return { code, stderr };
+    };
     try {
-      expect((await run(['org', 'create', 'Before the server'], childEnv)).code).toBe(0);
+      expect((await here('org', 'create', 'Before the server')).code).toBe(0);
       const first = await serve();
       expect(first.started.database).toBe(serverUrl ? 'postgres' : 'embedded');
       expect(await (await fetch(`${first.started.url}/v1/health`)).json()).toEqual({ ok: true, database: first.started.database });
 
       // The CLI and another server share the running database instead of refusing.
-      const during = await run(['org', 'create', 'During the server', '--json'], childEnv);
+      const during = await here('org', 'create', 'During the server', '--json');
       expect(during.code).toBe(0);
       const second = await serve();
       expect((await fetch(`${second.started.url}/v1/health`)).status).toBe(200);
@@ -242,10 +244,10 @@ describe('several processes on one database', () => {
       expect(await first.exited).toBe(0);
       if (!serverUrl) expect(readPostmaster(dataDir)).toBeNull();
 
-      const after = await run(['org', 'create', 'Before the server'], childEnv);
+      const after = await here('org', 'create', 'Before the server');
       expect(after.code).toBe(1);
       expect(after.stderr).toContain('already exists');
-      expect((await run(['org', 'create', 'After the server', '--json'], childEnv)).code).toBe(0);
+      expect((await here('org', 'create', 'After the server', '--json')).code).toBe(0);
     } finally {
       for (const server of servers) server.kill('SIGKILL');
       if (!serverUrl) await stopEmbedded(dataDir);
