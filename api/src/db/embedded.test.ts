@@ -42,6 +42,8 @@ describe('the embedded PostgreSQL', { timeout: 120_000 }, () => {
       password_encryption: 'scram-sha-256',
     });
     expect(statSync(join(clusterDir(dataDir), 'baton-password')).mode & 0o077).toBe(0);
+    expect(statSync(join(dataDir, 'postgres.log')).mode & 0o077).toBe(0);
+    expect(statSync(dataDir).mode & 0o077).toBe(0);
     // No password, no connection.
     const url = new URL(first.url);
     url.password = 'wrong';

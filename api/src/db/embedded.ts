@@ -228,6 +228,7 @@ export async function ensureEmbedded(dataDir: string, options: StartOptions = {}
     startedHere,
   });
   let lastProblem = '';
+  let silentSince: number | null = null;
   while (Date.now() < deadline) {
     const running = readPostmaster(dataDir);
     if (running && alive(running.pid)) {
@@ -235,7 +236,10 @@ export async function ensureEmbedded(dataDir: string, options: StartOptions = {}
         await ensureBatonDatabase(embeddedUrl(running.port, password, 'postgres'));
         return make(running.port, running.pid, false);
       }
-      // Starting, recovering or shutting down: wait for it to settle.
+      // Starting, recovering or shutting down: wait for it to settle. "ready" yet silent is not
+      // going to change (another cluster's password, or a pid reused after a crash): give up soon.
+      silentSince ??= Date.now();
+      if (running.status === 'ready' && Date.now() - silentSince > 10_000) break;
       lastProblem = `PostgreSQL (pid ${running.pid}) holds ${clusterDir(dataDir)} but is "${running.status || 'starting'}"${running.port ? ` on port ${running.port}` : ''} and does not answer`;
       await sleep(100);
       continue;
@@ -250,7 +254,7 @@ export async function ensureEmbedded(dataDir: string, options: StartOptions = {}
     await sleep(200);
   }
   throw new EmbeddedDatabaseError(
-    `The embedded PostgreSQL in ${clusterDir(dataDir)} did not come up: ${lastProblem}. If another PostgreSQL really runs on this folder, stop it (or point BATON_DATA_DIR elsewhere); its log is ${logFile(dataDir)}.`,
+    `The embedded PostgreSQL in ${clusterDir(dataDir)} did not come up: ${lastProblem}. If another PostgreSQL really runs on this folder, stop it (or point BATON_DATA_DIR elsewhere); if that pid is no PostgreSQL at all (its postmaster.pid outlived a crash and the pid was reused), delete ${join(clusterDir(dataDir), 'postmaster.pid')}. The server's log is ${logFile(dataDir)}.`,
   );
 }
 
@@ -276,7 +280,8 @@ async function startServer(dataDir: string, password: string, settings: Record<s
   const port = await freePort();
   const flags = Object.entries({ ...durableSettings, ...settings }).flatMap(([key, value]) => ['-c', `${key}=${value}`]);
   const [command, args] = asNonRoot(bin.postgres, ['-D', clusterDir(dataDir), '-p', String(port), ...flags]);
-  const log = openSync(logFile(dataDir), 'a');
+  // The log can quote rows (a unique violation names the key): readable by its owner only.
+  const log = openSync(logFile(dataDir), 'a', 0o600);
   // Detached, in its own process group: the server outlives a Baton process that is killed, and
   // the next one to start finds it running (or recovers it) instead of leaving it orphaned.
   const child = spawn(command, args, { detached: true, stdio: ['ignore', log, log], env: { ...process.env, LC_ALL: 'C' } });
