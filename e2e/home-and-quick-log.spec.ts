@@ -1,6 +1,5 @@
+import { GMAIL_FIXTURES, gmailFixtureHtml } from '@baton/readers/gmail/fixtures';
 import { expect, test } from './baton-test.ts';
-import { gmailFixtureHtml } from '../extension/src/sites/gmail/fixtures/load.ts';
-import { GMAIL_FIXTURES } from '../extension/src/sites/gmail/fixtures/manifest.ts';
 import { RILEY, TAYLOR, taylorRenewal } from './fixtures/people.ts';
 import { seedContact, seedHandedOffDeal } from './support/seed.ts';
 

@@ -122,7 +122,7 @@ test('an email full of markup is logged and shown as inert text, and nothing in 
 
 test('the reader fixture with markup in the sender’s name stays text from "Add as contact" to the API', async ({ api, signedIn, gmailPage }) => {
   // The extension's own hostile reader fixture, served at the address its manifest gives it.
-  const html = readFileSync(resolve(repoRoot, 'extension/src/sites/gmail/fixtures/thread-hostile-text.html'), 'utf8');
+  const html = readFileSync(resolve(repoRoot, 'readers/src/gmail/fixtures/thread-hostile-text.html'), 'utf8');
   const alarms = await watchForExecution(gmailPage.page);
   const senderName = 'Mallory <img src=x onerror=alert(3)>';
 

@@ -17,7 +17,6 @@ import { createTestDatabaseUrl } from '../testing/index.ts';
 import { runCli } from './run.ts';
 
 const apiDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const extensionSites = resolve(apiDir, '../extension/src/sites');
 const serverUrl = process.env.DATABASE_URL || undefined;
 
 let scratchDir: string;
@@ -154,20 +153,6 @@ describe('pnpm baton', { timeout: 180_000 }, () => {
     expect(await cli('token', 'create', '--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('--user <email>') });
     const badConfig = await runCli(['migrate'], { env: { ...env, PORT: 'eighty' }, stdout: () => {}, stderr: () => {} });
     expect(badConfig).toBe(1);
-  });
-
-  it('shows what the page readers see in a saved page', async () => {
-    const gmail = await cli('doctor', join(extensionSites, 'gmail/fixtures/thread-single.html'), '--url', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzGxSvBmjBlLqqFwdckZtHGbztdK');
-    expect(gmail.code).toBe(0);
-    expect(gmail.json()).toMatchObject({ site: 'gmail', result: { kind: 'thread' } });
-    const guessed = await cli('doctor', join(extensionSites, 'gmail/fixtures/inbox-list.html'));
-    expect(guessed.json()).toMatchObject({ site: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox' });
-    const linkedin = await cli('doctor', join(extensionSites, 'linkedin/fixtures/profile-2024-logged-in.html'), '--url', 'https://www.linkedin.com/in/someone/');
-    expect(linkedin.code).toBe(0);
-    expect(linkedin.json()).toMatchObject({ site: 'linkedin', url: 'https://www.linkedin.com/in/someone/' });
-    const elsewhere = await cli('doctor', join(extensionSites, 'gmail/fixtures/thread-single.html'), '--url', 'https://example.com/');
-    expect(elsewhere).toMatchObject({ code: 1, stderr: expect.stringContaining('mail.google.com or linkedin.com') });
-    expect((await cli('doctor', join(scratchDir, 'missing.html'))).stderr).toContain('Cannot read');
   });
 
   it('applies migrations to an existing database and keeps its data', async () => {

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { backup, restore } from '../db/backup.ts';
 import { CopyError } from '../db/copy.ts';
@@ -9,7 +8,6 @@ import { ConfigError, loadEnv, type Env } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { demo, orgCreate, tokenCreate, tokenRevoke, userAdd, type UserWithToken } from './admin-commands.ts';
 import { withDatabase } from './database.ts';
-import { doctor } from './doctor.ts';
 import { CliError, printer, type CliIo, type Printer } from './io.ts';
 import { serve } from './serve.ts';
 
@@ -159,20 +157,6 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
-  doctor: {
-    usage: 'doctor <saved-page.html> [--url <page URL>]',
-    summary: "print what the extension's Gmail/LinkedIn readers see in a saved page",
-    options: { url: { type: 'string' } },
-    positionals: [1, 1],
-    async run({ values, positionals, io }) {
-      // `pnpm baton` runs in api/: a relative path means one from where the user typed it.
-      const file = resolve(io.env.INIT_CWD ?? process.cwd(), positionals[0] ?? '');
-      const report = await doctor(file, str(values.url));
-      // The report is for reading and for bug reports alike: always JSON.
-      io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-      return 0;
-    },
-  },
 };
 
 function helpText(): string {
@@ -182,6 +166,9 @@ function helpText(): string {
     '',
     'Commands:',
     ...lines,
+    // Runs in the page-readers package (scripts/baton.mjs sends it there), not in the API.
+    '  doctor <saved-page.html | support-report.txt> [--url <page URL>]',
+    "      print what the extension's Gmail/LinkedIn readers see in a saved page or a support report",
     '',
     'Every command takes --json (machine-readable output) and --help.',
     'Storage: the embedded PostgreSQL in BATON_DATA_DIR (default .baton/data), or DATABASE_URL=postgres://…',

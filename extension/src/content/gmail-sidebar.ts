@@ -1,6 +1,4 @@
-import { resultIdentity } from '../sites/gmail/identity.ts';
-import type { GmailReadResult } from '../sites/gmail/types.ts';
-import { watchGmail } from '../sites/gmail/watch.ts';
+import { resultIdentity, watchGmail, type GmailReadResult } from '@baton/readers/gmail';
 import { openIntroDraft } from './compose/intro-draft.ts';
 import { openSidebarFrame } from './sidebar-frame.ts';
 import { watchThreadArrival } from './thread-arrival.ts';

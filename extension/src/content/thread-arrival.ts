@@ -1,6 +1,4 @@
-import { parseGmailUrl } from '../sites/gmail/gmail-url.ts';
-import { readGmailPage } from '../sites/gmail/read-page.ts';
-import type { GmailReadResult } from '../sites/gmail/types.ts';
+import { parseGmailUrl, readGmailPage, type GmailReadResult } from '@baton/readers/gmail';
 
 // How long after an address change a thread is awaited at frame rate; the watcher covers the rest.
 const PENDING_MS = 2000;

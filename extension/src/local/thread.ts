@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /*
  * What `logThread` needs of a Gmail thread. It mirrors the page reader's result
- * (sites/gmail/types.ts) without importing it, so either can evolve; extra fields are ignored.
+ * (readers/src/gmail/types.ts) without importing it, so either can evolve; extra fields are ignored.
  */
 const Person = z.object({ name: z.string().nullable(), email: z.string() });
 

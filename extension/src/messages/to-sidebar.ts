@@ -1,5 +1,5 @@
-import { GmailReadResultSchema } from '../sites/gmail/types.ts';
-import { LinkedinReadResultSchema } from '../sites/linkedin/types.ts';
+import { GmailReadResultSchema } from '@baton/readers/gmail';
+import { LinkedinReadResultSchema } from '@baton/readers/linkedin';
 import { z } from 'zod';
 import { Nonce } from './nonce.ts';
 import { fromThisExtension, fromTopFrameOf, reject, type Sender, type Verdict } from './sender.ts';

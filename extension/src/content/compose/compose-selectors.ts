@@ -1,6 +1,6 @@
 /**
  * What the intro-draft helper touches in Gmail's reply UI, in one table beside the reader's
- * (sites/gmail/selectors.ts) and in its style: fallbacks newest first, each dated by the layout it
+ * (readers/src/gmail/selectors.ts) and in its style: fallbacks newest first, each dated by the layout it
  * was seen in. Gmail renames these without notice; when the reply UI cannot be found the sidebar
  * opens Gmail's compose URL instead, so a miss degrades, it never breaks the handoff.
  */

@@ -1,4 +1,4 @@
-import { isShown } from '../../sites/gmail/dom.ts';
+import { isShown } from '@baton/readers/gmail';
 import { COMPOSE_SELECTORS, type ComposeSelector, type ComposeSelectorKey } from './compose-selectors.ts';
 
 /** Shown matches of the first fallback that has any, in document order. */

@@ -1,4 +1,4 @@
-import { watchLinkedin } from '../../sites/linkedin/watch.ts';
+import { watchLinkedin } from '@baton/readers/linkedin';
 import { openSidebarFrame } from '../sidebar-frame.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { normalizeEmail } from '@baton/shared';
 import { useState, type FormEvent } from 'react';
-import type { Person } from '../../sites/gmail/types.ts';
+import type { Person } from '@baton/readers/gmail';
 import { Section } from '../../ui/section.tsx';
 import { ThreadLookup } from './thread-lookup.tsx';
 

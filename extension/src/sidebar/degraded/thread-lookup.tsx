@@ -1,4 +1,4 @@
-import type { Person } from '../../sites/gmail/types.ts';
+import type { Person } from '@baton/readers/gmail';
 import { AddContactForm } from '../add-contact/add-contact-form.tsx';
 import { ContactCard } from '../contact/contact-card.tsx';
 import { NextStep } from '../next-step/next-step.tsx';

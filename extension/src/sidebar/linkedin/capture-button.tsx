@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import type { LinkedinProfile } from '@baton/readers/linkedin';
 import { useBridge } from '../../bridge/react.tsx';
-import type { LinkedinProfile } from '../../sites/linkedin/types.ts';
 import { errorText } from '../../ui/error-text.ts';
 import { toCapture } from './capture.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../../sites/linkedin/fixtures/load.ts';
-import { readLinkedinPage } from '../../sites/linkedin/read-page.ts';
+import { loadFixture } from '@baton/readers/linkedin/fixtures';
+import { readLinkedinPage } from '@baton/readers/linkedin';
 import { roleLine, toCapture } from './capture.ts';
 
 describe('toCapture', () => {

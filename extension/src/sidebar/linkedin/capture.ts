@@ -1,5 +1,5 @@
 import type { CapturedProfile } from '../../local/activities.ts';
-import type { LinkedinProfile } from '../../sites/linkedin/types.ts';
+import type { LinkedinProfile } from '@baton/readers/linkedin';
 
 /** What "Capture profile" sends: the fields the reader saw, without its diagnostics. */
 export function toCapture(profile: LinkedinProfile): CapturedProfile {

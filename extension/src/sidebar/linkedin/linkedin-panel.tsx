@@ -1,5 +1,5 @@
-import { STALE_PROFILE_REASON } from '../../sites/linkedin/read-profile.ts';
-import type { LinkedinReadResult } from '../../sites/linkedin/types.ts';
+import { STALE_PROFILE_REASON } from '@baton/readers/linkedin';
+import type { LinkedinReadResult } from '@baton/readers/linkedin';
 import { Section } from '../../ui/section.tsx';
 import { DegradedPanel } from '../degraded/degraded-panel.tsx';
 import { ProfilePanel } from './profile-panel.tsx';

@@ -1,4 +1,4 @@
-import type { LinkedinProfile } from '../../sites/linkedin/types.ts';
+import type { LinkedinProfile } from '@baton/readers/linkedin';
 import { errorText } from '../../ui/error-text.ts';
 import { Section } from '../../ui/section.tsx';
 import { ContactCard } from '../contact/contact-card.tsx';

@@ -1,4 +1,4 @@
-import type { LinkedinProfile } from '../../sites/linkedin/types.ts';
+import type { LinkedinProfile } from '@baton/readers/linkedin';
 import { roleLine } from './capture.ts';
 
 /** What "Capture profile" would store, before anything is stored. */

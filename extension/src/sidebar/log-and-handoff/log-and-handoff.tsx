@@ -1,7 +1,7 @@
 import type { Brief } from '@baton/shared';
 import { useState } from 'react';
+import type { GmailThreadResult } from '@baton/readers/gmail';
 import { useBridge } from '../../bridge/react.tsx';
-import type { GmailThreadResult } from '../../sites/gmail/types.ts';
 import { errorText } from '../../ui/error-text.ts';
 import { suggestedDealTitle } from '../handoff/handoff-entry.tsx';
 import { HandoffPanel } from '../handoff/handoff-panel.tsx';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useBridge, useLiveQueries } from '../../bridge/react.tsx';
 import type { LogProgress } from '../../local/activities.ts';
-import type { GmailThreadResult } from '../../sites/gmail/types.ts';
+import type { GmailThreadResult } from '@baton/readers/gmail';
 import { errorText } from '../../ui/error-text.ts';
 import { plural } from '../../ui/format.ts';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Person } from '../../sites/gmail/types.ts';
+import type { Person } from '@baton/readers/gmail';
 import { Section } from '../../ui/section.tsx';
 import { AddContactForm } from '../add-contact/add-contact-form.tsx';
 

@@ -1,6 +1,6 @@
 import { normalizeEmail } from '@baton/shared';
 import { isNeverLogged } from '../../settings/never-log.ts';
-import type { Person } from '../../sites/gmail/types.ts';
+import type { Person } from '@baton/readers/gmail';
 
 /**
  * The people of a thread worth showing: not the signed-in Gmail account, not the Baton user

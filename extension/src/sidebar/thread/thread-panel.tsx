@@ -1,4 +1,4 @@
-import type { GmailThreadResult } from '../../sites/gmail/types.ts';
+import type { GmailThreadResult } from '@baton/readers/gmail';
 import { errorText } from '../../ui/error-text.ts';
 import { Section } from '../../ui/section.tsx';
 import { ContactCard } from '../contact/contact-card.tsx';

@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { readGmailPage } from '@baton/extension/sites/gmail';
-import { readLinkedinPage } from '@baton/extension/sites/linkedin';
 import { JSDOM } from 'jsdom';
-import { CliError } from './io.ts';
+import { readGmailPage } from '../gmail/read-page.ts';
+import { readLinkedinPage } from '../linkedin/read-page.ts';
+
+/** A failure the user can act on: printed as-is to stderr, exit code 1. */
+export class CliError extends Error {
+  override name = 'CliError';
+}
 
 export type Site = 'gmail' | 'linkedin';
 

@@ -11,3 +11,4 @@ export {
 } from './thread-id.ts';
 export { GMAIL_SELECTORS, type GmailSelectorKey, type SelectorFallback } from './selectors.ts';
 export * from './types.ts';
+export { isShown } from './dom.ts';
