@@ -45,3 +45,26 @@ export function cleanText(node: Node | null | undefined): string | null {
   const text = (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
   return text === '' ? null : text;
 }
+
+/**
+ * The matches of every fallback together, in document order, each element once and none inside
+ * another: for things a page can mix (messages with and without ids), where the first fallback
+ * with a match would drop the rest. `via` names each fallback that contributed.
+ */
+export function findEvery(root: Element, key: GmailSelectorKey, exclude: (element: Element) => boolean): Found<Element[]> | null {
+  const found = new Set<Element>();
+  const vias: string[] = [];
+  for (const fallback of GMAIL_SELECTORS[key] as readonly SelectorFallback[]) {
+    let used = false;
+    for (const element of root.querySelectorAll(fallback.selector)) {
+      if (found.has(element) || exclude(element) || !isShown(element, root)) continue;
+      found.add(element);
+      used = true;
+    }
+    if (used) vias.push(describeFallback(fallback));
+  }
+  const all = [...found];
+  const outer = all.filter((element) => !all.some((other) => other !== element && other.contains(element)));
+  outer.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  return outer.length === 0 ? null : { value: outer, via: vias.join(' + ') };
+}

@@ -7,7 +7,7 @@ import type { GmailReadResult } from './types.ts';
 export function resultIdentity(result: GmailReadResult): string {
   switch (result.kind) {
     case 'thread':
-      return `thread:${result.threadId}:${result.messages.map((m) => `${m.messageId}${m.collapsed ? 'c' : 'e'}`).join(',')}`;
+      return `thread:${result.threadId ?? '?'}:${result.subject ?? ''}:${result.messages.map((m) => `${m.messageId ?? m.from?.email ?? '?'}${m.collapsed ? 'c' : 'e'}`).join(',')}:${result.missing.length}`;
     case 'list':
       return `list:${result.senders.map((p) => p.email).join(',')}`;
     case 'other':

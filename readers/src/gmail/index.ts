@@ -1,4 +1,6 @@
 export { readGmailPage } from './read-page.ts';
+export { logBlocker } from './read-thread.ts';
+export { parseGmailDate } from './message-date.ts';
 export { watchGmail, type WatchGmailOptions } from './watch.ts';
 export { resultIdentity } from './identity.ts';
 export { parseGmailUrl, type GmailUrl } from './gmail-url.ts';

@@ -3,27 +3,16 @@ import { cleanText, findAll, findFirst } from './dom.ts';
 import { parseGmailDate } from './message-date.ts';
 import { dedupePeople, personFromElement } from './person.ts';
 import { GMAIL_SELECTORS } from './selectors.ts';
-import { decimalToHexId, hexIdToDecimal } from './thread-id.ts';
+import { readMessageIdValues } from './thread-id.ts';
 import type { GmailMessage, Person } from './types.ts';
 
-export type MessageRead =
-  | { ok: true; message: GmailMessage; matched: Record<string, string> }
-  | { ok: false; reason: string };
-
-/** `#msg-f:1797994676030400247` -> decimal; `#msg-a:r-123` stays raw (it has no numeric form). */
-function messageIds(element: Element): { messageId: string; legacyMessageId: string | null } | null {
-  const raw = (element.getAttribute('data-message-id') ?? '').replace(/^#/, '').trim();
-  const legacyRaw = (element.getAttribute('data-legacy-message-id') ?? '').trim().toLowerCase();
-  const legacy = hexIdToDecimal(legacyRaw) === null ? null : legacyRaw;
-  const fixed = /^(?:msg-f:)?(\d{1,20})$/.exec(raw)?.[1];
-  const fixedHex = fixed === undefined ? null : decimalToHexId(fixed);
-  if (fixed !== undefined && fixedHex !== null) {
-    return { messageId: BigInt(fixed).toString(10), legacyMessageId: legacy ?? fixedHex };
-  }
-  if (/^msg-a:[\w:-]+$/.test(raw)) return { messageId: raw, legacyMessageId: legacy };
-  // Only the legacy hex is there: store the decimal anyway so one message always has one id.
-  const fromLegacy = legacy === null ? null : hexIdToDecimal(legacy);
-  return fromLegacy === null ? null : { messageId: fromLegacy, legacyMessageId: legacy };
+export interface MessageRead {
+  message: GmailMessage;
+  matched: Record<string, string>;
+  /** Fields of this message the page did not give, by name (`id`, `from`, `date`, `body`). */
+  missing: { field: string; reason: string }[];
+  /** The id's spelling is one Baton has never seen: it is kept as an opaque id. */
+  opaqueId: boolean;
 }
 
 function isCollapsed(element: Element, hasBody: boolean): boolean {
@@ -57,34 +46,45 @@ function recipients(element: Element): { to: Person[]; cc: Person[]; via: string
   return { to: dedupePeople(people), cc: [], via: summary.via };
 }
 
-export function readMessage(element: Element): MessageRead {
-  const ids = messageIds(element);
-  if (ids === null) {
-    return { ok: false, reason: `message without a usable id: "${(element.getAttribute('data-message-id') ?? '').slice(0, 60)}"` };
-  }
+export function readMessage(element: Element, lang: string | null): MessageRead {
+  const missing: MessageRead['missing'] = [];
+  const rawId = element.getAttribute('data-message-id') ?? '';
+  const ids = readMessageIdValues(rawId, element.getAttribute('data-legacy-message-id') ?? '');
+  if (ids === null) missing.push({ field: 'id', reason: `no usable data-message-id or data-legacy-message-id ("${rawId.slice(0, 60)}")` });
   const matched: Record<string, string> = {};
   const body = findFirst(element, 'body', false);
   const collapsed = isCollapsed(element, body !== null);
   const sender = findFirst(element, 'sender', false);
   if (sender) matched.sender = sender.via;
+  const from = sender ? personFromElement(sender.value) : null;
+  if (from === null) missing.push({ field: 'from', reason: sender ? 'the sender element has no valid email' : 'no sender element matched' });
   const dated = findFirst(element, 'date', false);
   if (dated) matched.date = dated.via;
-  const dateText = cleanText(dated?.value) ?? cleanText(findFirst(element, 'dateText', false)?.value) ??
-    dated?.value.getAttribute('title')?.trim() ?? null;
+  const title = dated?.value.getAttribute('title')?.replace(/\s+/g, ' ').trim() || null;
+  const dateText = cleanText(dated?.value) ?? cleanText(findFirst(element, 'dateText', false)?.value) ?? title;
+  const date = title === null ? null : parseGmailDate(title, lang);
+  if (date === null) {
+    missing.push({ field: 'date', reason: title === null ? 'no dated element (span.g3[title])' : `cannot read "${title.slice(0, 80)}" as a date in ${lang ?? 'an unknown language'}` });
+  }
   const { to, cc, via } = collapsed ? { to: [], cc: [], via: null } : recipients(element);
   if (via) matched.recipients = via;
+  // A collapsed message has no body in the page: that is Gmail's layout, not a missing field.
   if (body && !collapsed) matched.body = body.via;
+  else if (!collapsed) missing.push({ field: 'body', reason: 'no body element matched' });
   return {
-    ok: true,
     matched,
+    missing,
+    opaqueId: ids !== null && !ids.known,
     message: {
-      ...ids,
+      messageId: ids?.id ?? null,
+      legacyMessageId: ids?.legacyMessageId ?? null,
       collapsed,
-      from: sender ? personFromElement(sender.value) : null,
+      from,
       to,
       cc,
-      date: parseGmailDate(dated?.value.getAttribute('title') ?? ''),
+      date,
       dateText: dateText === '' ? null : dateText,
+      dateTitle: date === null ? title : null,
       bodyText: body && !collapsed ? bodyText(body.value) : null,
     },
   };

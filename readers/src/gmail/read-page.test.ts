@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadGmailFixture, type GmailFixtureName } from './fixtures/load.ts';
 import { readGmailPage } from './read-page.ts';
-import { GmailReadResultSchema, type GmailMessage, type GmailReadResult, type Person } from './types.ts';
+import { logBlocker } from './read-thread.ts';
+import { GmailReadResultSchema, type GmailMessage, type GmailReadResult, type GmailThreadResult, type Person } from './types.ts';
 
 const sam: Person = { name: 'Sam Seller', email: 'sam.seller@acme.test' };
 const dana: Person = { name: 'Dana Buyer', email: 'dana.buyer@example.com' };
@@ -18,6 +19,7 @@ const message = (fields: Partial<GmailMessage> & Pick<GmailMessage, 'messageId'>
   cc: [],
   date: null,
   dateText: null,
+  dateTitle: null,
   bodyText: null,
   ...fields,
 });
@@ -30,6 +32,9 @@ const expected: Record<GmailFixtureName, (result: GmailReadResult) => void> = {
       subject: 'Renewal quote for 2025',
       user: sam,
       participants: [dana],
+      lang: 'en',
+      missing: [],
+      warnings: [],
       messages: [
         message({
           messageId: '1797994676030400247',
@@ -133,6 +138,9 @@ const expected: Record<GmailFixtureName, (result: GmailReadResult) => void> = {
       subject: 'Acme renewal: next steps',
       user: { name: null, email: sam.email },
       participants: [dana],
+      lang: 'en',
+      missing: [],
+      warnings: [],
       messages: [
         message({
           messageId: '1853168393657713169',
@@ -156,6 +164,9 @@ const expected: Record<GmailFixtureName, (result: GmailReadResult) => void> = {
       subject: 'Kickoff agenda',
       user: sam,
       participants: [kim, danaNoName],
+      lang: 'en',
+      missing: [{ field: 'messages.0.date', reason: 'no dated element (span.g3[title])' }],
+      warnings: [],
       messages: [
         message({
           messageId: '1855996397957264904',
@@ -182,7 +193,88 @@ const expected: Record<GmailFixtureName, (result: GmailReadResult) => void> = {
       'Try this: <img src=x onerror=alert(1)>\nOr <a href="javascript:alert(2)">click here</a> and javascript:void(0)',
     );
   },
+  'thread-unknown-ids': (result) => {
+    const jonas: Person = { name: 'Jonas Käufer', email: 'jonas.kaeufer@beispiel.test' };
+    const thread = asThread(result);
+    // Nothing here is in a spelling Baton knows: every id is kept as the page wrote it.
+    expect(thread.threadId).toBe('opaque:not-hex-anymore');
+    expect(thread.messages.map((m) => [m.messageId, m.from?.email, m.date])).toEqual([
+      ['opaque:msg-x:Zk81Hq3Nw', jonas.email, '2025-03-03T09:12:00'],
+      ['opaque:msg-x:Zk81Hq3Nx', sam.email, '2025-03-04T14:05:00'],
+    ]);
+    expect(thread.participants).toEqual([jonas]);
+    expect(thread.lang).toBe('de');
+    expect(thread.missing).toEqual([]);
+    expect(thread.warnings).toHaveLength(3);
+    expect(logBlocker(thread)).toBeNull();
+  },
+  'thread-no-heading-id': (result) => {
+    const lucia: Person = { name: 'Lucía Compras', email: 'lucia.compras@ejemplo.test' };
+    const thread = asThread(result);
+    expect(thread.threadId).toBe('1958d7a3c2b1e0cb');
+    expect(thread.matched.threadId).toBe('first message id');
+    expect(thread.warnings).toEqual(['no thread id on the heading or in the address: the first message names the thread']);
+    expect(thread.messages.map((m) => [m.messageId, m.date, m.bodyText])).toEqual([
+      ['1826446747244814539', '2025-02-17T09:30:00', 'Hola Sam, ¿podemos empezar el piloto en marzo?'],
+      ['1826446747244815279', '2025-02-18T16:45:00', 'Sí, el 3 de marzo.'],
+    ]);
+    expect(thread.participants).toEqual([lucia]);
+    expect(thread.missing).toEqual([]);
+  },
+  'thread-collapsed-fr': (result) => {
+    const chloe: Person = { name: 'Chloé Achats', email: 'chloe.achats@exemple.test' };
+    const thread = asThread(result);
+    expect(thread.threadId).toBe('thread-a:r-4417790012345678901');
+    expect(thread.messages).toEqual([
+      message({ messageId: 'msg-a:r-4417790012345678901', collapsed: true, from: sam, date: '2025-03-10T08:05:00', dateText: '10 mars' }),
+      message({ messageId: 'msg-a:r-4417790012345678902', collapsed: true, from: chloe, date: '2025-03-11T17:40:00', dateText: '11 mars' }),
+      message({
+        messageId: 'msg-a:r-4417790012345678903',
+        from: sam,
+        to: [chloe],
+        date: '2025-03-12T09:00:00',
+        dateText: '09:00',
+        bodyText: 'Bonjour Chloé, voici le devis.',
+      }),
+    ]);
+    // Collapsed messages have no body on the page: not missing, and never invented.
+    expect(thread.missing).toEqual([]);
+    expect(thread.participants).toEqual([chloe]);
+  },
+  'conversation-off-ja': (result) => {
+    const thread = asThread(result);
+    expect(thread.threadId).toBe('18f9a8b7c6d5e4f3');
+    expect(thread.subject).toBe('見積もりのご依頼');
+    expect(thread.messages).toEqual([
+      message({
+        messageId: '1799655033379611891',
+        legacyMessageId: '18f9a8b7c6d5e4f3',
+        from: { name: '購買 陽翔', email: 'haruto.kobai@rei.test' },
+        to: [sam],
+        date: '2025-03-04T14:05:00',
+        dateText: '14:05',
+        bodyText: 'お見積もりをお願いします。',
+      }),
+    ]);
+    expect(thread.missing).toEqual([]);
+  },
+  'thread-no-message-ids-ru': (result) => {
+    const thread = asThread(result);
+    expect(thread.threadId).toBe('19e2f3a4b5c6d7e8');
+    expect(thread.participants).toEqual([{ name: 'Иван Закупки', email: 'ivan.zakupki@primer.test' }]);
+    expect(thread.messages.map((m) => [m.messageId, m.date, m.dateTitle])).toEqual([
+      [null, '2025-03-04T14:05:00', null],
+      [null, null, 'позавчера, около полудня'],
+    ]);
+    expect(thread.missing.map((gap) => gap.field)).toEqual(['messages.0.id', 'messages.1.id', 'messages.1.date']);
+    expect(logBlocker(thread)).toMatch(/without an id/);
+  },
 };
+
+function asThread(result: GmailReadResult): GmailThreadResult {
+  if (result.kind !== 'thread') throw new Error(`expected a thread, got ${JSON.stringify(result)}`);
+  return result;
+}
 
 describe('readGmailPage over the fixture pages', () => {
   it.each(Object.keys(expected) as GmailFixtureName[])('%s', (name) => {
@@ -216,5 +308,42 @@ describe('readGmailPage over the fixture pages', () => {
     const { document, url } = loadGmailFixture('thread-single');
     document.querySelector('[role="main"]')?.removeAttribute('role');
     expect(readGmailPage(document, url)).toMatchObject({ kind: 'not_recognised', code: 'no_main_view' });
+  });
+
+  it('reads a heading with no messages as a thread, naming what is missing', () => {
+    const { document, url } = loadGmailFixture('thread-single');
+    document.querySelector('[role="list"]')?.remove();
+    const thread = asThread(readGmailPage(document, url));
+    expect(thread).toMatchObject({ threadId: '18f3c2a1b4d5e6f7', subject: 'Renewal quote for 2025', messages: [], participants: [] });
+    expect(thread.missing).toEqual([{ field: 'messages', reason: 'a subject is shown but no message element matched' }]);
+    expect(logBlocker(thread)).toMatch(/any message/);
+  });
+
+  it('reads messages without a heading, and a thread with no id anywhere, as a thread', () => {
+    const { document } = loadGmailFixture('thread-no-message-ids-ru');
+    document.querySelector('h2.hP')?.remove();
+    const thread = asThread(readGmailPage(document, 'https://mail.google.com/mail/u/0/#label/Pilot'));
+    expect(thread.threadId).toBeNull();
+    expect(thread.subject).toBeNull();
+    expect(thread.messages).toHaveLength(2);
+    expect(thread.missing.map((gap) => gap.field)).toEqual(expect.arrayContaining(['threadId', 'subject']));
+  });
+
+  it('keeps the stale rule when the heading and the address name different threads in known spellings', () => {
+    const { document } = loadGmailFixture('thread-collapsed-fr');
+    document.querySelector('h2.hP')?.setAttribute('data-thread-perm-id', 'thread-f:1797994676030400247');
+    const stale = readGmailPage(document, 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVxHZZrDksNFGVSBwZlxTgxGbV');
+    expect(stale).toMatchObject({ kind: 'not_recognised', code: 'stale_thread' });
+    // An id in an unknown spelling cannot be compared: the page is read, not called stale.
+    const { document: unknown } = loadGmailFixture('thread-unknown-ids');
+    expect(readGmailPage(unknown, 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQVxHZZrDksNFGVSBwZlxTgxGbV')).toMatchObject({ kind: 'thread' });
+  });
+
+  it('reads messages with and without ids in one thread, in page order', () => {
+    const { document, url } = loadGmailFixture('thread-unknown-ids');
+    document.querySelectorAll('div.adn')[1]?.removeAttribute('data-message-id');
+    const thread = asThread(readGmailPage(document, url));
+    expect(thread.messages.map((m) => m.messageId)).toEqual(['opaque:msg-x:Zk81Hq3Nw', null]);
+    expect(logBlocker(thread)).toMatch(/1 of 2 messages/);
   });
 });

@@ -22,6 +22,9 @@ export const GMAIL_SELECTORS = {
   message: [
     { selector: 'div.adn[data-message-id]', since: '2018' },
     { selector: 'div.adn[data-legacy-message-id]', since: '2014' },
+    // A message whose id moved or vanished is still a message: shown, read, just not loggable.
+    { selector: '[data-message-id]', since: '2026' },
+    { selector: 'div.adn', since: '2014' },
   ],
   messageExpanded: [{ selector: '.h7', since: '2014' }],
   messageCollapsed: [{ selector: '.kv', since: '2014' }],

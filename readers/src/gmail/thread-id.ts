@@ -80,3 +80,59 @@ export function encodeThreadToken(threadId: string): string | null {
   const base64 = btoa(`f:${decimal}`).replace(/=+$/, '');
   return convertBase(base64, BASE64_ALPHABET, TOKEN_ALPHABET);
 }
+
+/** A page value Baton does not know how to read, kept as is (trimmed, `#` dropped) so it still names one thing. */
+export function opaqueId(raw: string): string | null {
+  const value = raw.trim().replace(/^#/, '');
+  if (value === '' || value === 'undefined' || value === 'null' || !/^[\x21-\x7e]{1,200}$/.test(value)) return null;
+  return `opaque:${value}`;
+}
+
+export interface IdRead {
+  id: string;
+  /** False for an `opaque:` id: it identifies, but cannot be compared with other spellings. */
+  known: boolean;
+}
+
+/** A thread id from any attribute value: canonical when the spelling is known, else opaque. */
+export function readThreadIdValue(raw: string): IdRead | null {
+  const known = normalizeThreadId(raw.replace(/^#/, ''));
+  if (known !== null) return { id: known, known: true };
+  const opaque = opaqueId(raw);
+  return opaque === null ? null : { id: opaque, known: false };
+}
+
+const FIXED_MESSAGE = /^(?:msg-f:)?(\d{1,20})$/;
+const ACCOUNT_MESSAGE = /^msg-a:[\w:-]+$/;
+
+/**
+ * A message id from `data-message-id` (`#msg-f:<decimal>`, `msg-a:r-…`, or a spelling never seen)
+ * and `data-legacy-message-id` (16-hex): the decimal when either gives it, the raw `msg-a:` form,
+ * else the page's value kept opaque.
+ */
+export function readMessageIdValues(rawId: string, rawLegacy: string): (IdRead & { legacyMessageId: string | null }) | null {
+  const raw = rawId.trim().replace(/^#/, '');
+  const legacyText = rawLegacy.trim().toLowerCase();
+  const legacy = hexIdToDecimal(legacyText) === null ? null : legacyText;
+  const fixed = FIXED_MESSAGE.exec(raw)?.[1];
+  const fixedHex = fixed === undefined ? null : decimalToHexId(fixed);
+  if (fixed !== undefined && fixedHex !== null) return { id: BigInt(fixed).toString(10), known: true, legacyMessageId: legacy ?? fixedHex };
+  if (ACCOUNT_MESSAGE.test(raw)) return { id: raw, known: true, legacyMessageId: legacy };
+  // Only the legacy hex is usable: store its decimal so one message always has one id.
+  const fromLegacy = legacy === null ? null : hexIdToDecimal(legacy);
+  if (fromLegacy !== null) return { id: fromLegacy, known: true, legacyMessageId: legacy };
+  const opaque = opaqueId(rawId) ?? opaqueId(rawLegacy);
+  return opaque === null ? null : { id: opaque, known: false, legacyMessageId: null };
+}
+
+/**
+ * The thread a message id implies: in Gmail a thread's id is its first message's id
+ * (`msg-f:<n>` → the hex of n, `msg-a:x` → `thread-a:x`, an opaque id → itself).
+ */
+export function threadIdFromMessageId(messageId: string): string | null {
+  if (/^\d{1,20}$/.test(messageId)) return decimalToHexId(messageId);
+  // An unknown spelling stays what it was: the first message's id still names this thread alone.
+  if (messageId.startsWith('opaque:')) return messageId;
+  const account = /^msg-(a:[\w:-]+)$/.exec(messageId)?.[1];
+  return account === undefined ? null : `thread-${account}`;
+}
