@@ -1,5 +1,5 @@
 export { readGmailPage } from './read-page.ts';
-export { logBlocker } from './read-thread.ts';
+export { asLoggable, logBlocker, type LoggableGmailThread } from './read-thread.ts';
 export { parseGmailDate } from './message-date.ts';
 export { watchGmail, type WatchGmailOptions } from './watch.ts';
 export { resultIdentity } from './identity.ts';

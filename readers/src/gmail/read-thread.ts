@@ -3,7 +3,7 @@ import { dedupePeople } from './person.ts';
 import { readMessage } from './read-message.ts';
 import { readThreadId } from './read-thread-id.ts';
 import type { UserRead } from './read-user.ts';
-import type { GmailMessage, GmailReadResult, MissingField, Person } from './types.ts';
+import type { GmailMessage, GmailReadResult, GmailThreadResult, MissingField, Person } from './types.ts';
 
 /**
  * A thread view, read field by field: whatever the page shows is returned, whatever it does not is
@@ -69,4 +69,17 @@ export function logBlocker(thread: { threadId: string | null; messages: readonly
   }
   if (thread.threadId === null) return 'Gmail shows this thread without an id, so Baton could not remember that it was logged.';
   return null;
+}
+
+/** A thread whose every message has an id: what logging needs. */
+export type LoggableGmailThread = Omit<GmailThreadResult, 'threadId' | 'messages'> & {
+  threadId: string;
+  messages: (GmailMessage & { messageId: string })[];
+};
+
+export function asLoggable(thread: GmailThreadResult): { ok: true; thread: LoggableGmailThread } | { ok: false; reason: string } {
+  const reason = logBlocker(thread);
+  if (reason !== null || thread.threadId === null) return { ok: false, reason: reason ?? 'no thread id' };
+  const messages = thread.messages.flatMap((message) => (message.messageId === null ? [] : [{ ...message, messageId: message.messageId }]));
+  return { ok: true, thread: { ...thread, threadId: thread.threadId, messages } };
 }

@@ -1,6 +1,6 @@
 import type { Brief } from '@baton/shared';
 import { useState } from 'react';
-import type { GmailThreadResult } from '@baton/readers/gmail';
+import type { LoggableGmailThread } from '@baton/readers/gmail';
 import { useBridge } from '../../bridge/react.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { suggestedDealTitle } from '../handoff/handoff-entry.tsx';
@@ -14,7 +14,7 @@ type Step = { state: 'idle' } | { state: 'logging'; done: number; total: number 
  * logged thread costs nothing), makes the deal if there is none, and opens the handoff panel
  * pre-filled from the deal and this thread.
  */
-export function LogAndHandoff({ thread, brief }: { thread: GmailThreadResult; brief: Brief }) {
+export function LogAndHandoff({ thread, brief }: { thread: LoggableGmailThread; brief: Brief }) {
   const bridge = useBridge();
   const { settings } = useSidebarEnv();
   const [step, setStep] = useState<Step>({ state: 'idle' });

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useBridge, useLiveQueries } from '../../bridge/react.tsx';
 import type { LogProgress } from '../../local/activities.ts';
-import type { GmailThreadResult } from '@baton/readers/gmail';
+import type { LoggableGmailThread } from '@baton/readers/gmail';
 import { errorText } from '../../ui/error-text.ts';
 import { plural } from '../../ui/format.ts';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
@@ -13,7 +13,7 @@ type Run = { state: 'idle' } | { state: 'running'; progress: LogProgress } | { s
  * "Log thread", idempotent by Gmail message id (the data layer derives each activity id from it).
  * Once a thread is logged, later messages are offered — or logged at once when auto-log is on.
  */
-export function LogThread({ thread, contactId, dealId }: { thread: GmailThreadResult; contactId: string; dealId: string | null }) {
+export function LogThread({ thread, contactId, dealId }: { thread: LoggableGmailThread; contactId: string; dealId: string | null }) {
   const bridge = useBridge();
   const { settings } = useSidebarEnv();
   const [run, setRun] = useState<Run>({ state: 'idle' });
