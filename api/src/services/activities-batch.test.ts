@@ -42,4 +42,24 @@ describe('ingestActivities audit', () => {
     expect((await ingestActivities(db, replay, items.slice(0, 4))).map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate']);
     expect(await db.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.requestId, replay.requestId)))).toEqual([]);
   });
+
+  it('takes an email timed at logging again from another device as a duplicate, not a conflict', async () => {
+    const db = api.services.database.db;
+    const contact = randomUUID();
+    await db.insert(contacts).values([{ orgId: org.id, id: contact }]);
+    const caller = { orgId: org.id, userId: org.users.sdr.id, requestId: `req-${randomUUID()}` };
+    const id = randomUUID();
+    const email = (occurredAt: string, timeFromLogging: boolean) => ({
+      id,
+      contactId: contact,
+      type: 'email',
+      occurredAt,
+      source: { gmailMessageId: `opaque:msg-x:${id}` },
+      details: { to: [], cc: [], ...(timeFromLogging ? { timeFromLogging: true } : {}) },
+    });
+    expect((await ingestActivities(db, caller, [email('2026-01-02T10:00:00.000Z', true)]))[0]?.status).toBe('created');
+    expect((await ingestActivities(db, caller, [email('2026-01-05T16:30:00.000Z', true)]))[0]?.status).toBe('duplicate');
+    // A real time is content: a different one under the same id is still a conflict.
+    expect((await ingestActivities(db, caller, [email('2026-01-05T16:30:00.000Z', false)]))[0]?.status).toBe('conflict');
+  });
 });

@@ -13,7 +13,8 @@ export function stableJson(value: unknown): string {
 
 /**
  * What the client said, normalised (absent and null alike, times in UTC milliseconds), hashed:
- * a replay hashes the same, an edit under a reused id does not.
+ * a replay hashes the same, an edit under a reused id does not. An email whose own date could not
+ * be read is timed when it is logged, so another device logging the same message is a duplicate.
  */
 export function contentHash(input: ActivityInput): string {
   const canonical = {
@@ -21,7 +22,8 @@ export function contentHash(input: ActivityInput): string {
     contactId: input.contactId,
     dealId: input.dealId ?? null,
     type: input.type,
-    occurredAt: new Date(input.occurredAt).toISOString(),
+    // A time taken from the moment of logging differs on every replay: it is not the content.
+    occurredAt: input.details?.timeFromLogging ? null : new Date(input.occurredAt).toISOString(),
     subject: input.subject ?? null,
     body: input.body ?? null,
     source: input.source ?? null,

@@ -1,4 +1,5 @@
 import { resultIdentity, watchGmail, type GmailReadResult } from '@baton/readers/gmail';
+import { pageSupport } from './page-support.ts';
 import { openIntroDraft } from './compose/intro-draft.ts';
 import { openSidebarFrame } from './sidebar-frame.ts';
 import { watchThreadArrival } from './thread-arrival.ts';
@@ -31,7 +32,8 @@ export async function startGmailSidebar(win: Window, signal: AbortSignal): Promi
     const identity = resultIdentity(read);
     if (identity === lastIdentity) return;
     lastIdentity = identity;
-    sidebar.publish({ site: 'gmail', read });
+    const partial = read.kind === 'not_recognised' || (read.kind === 'thread' && read.missing.length > 0);
+    sidebar.publish({ site: 'gmail', read, ...(partial ? { support: pageSupport(win, 'gmail') } : {}) });
   };
   // A thread switch is sent as soon as the new thread is in the DOM (docs/benchmarks.md, Sidebar)…
   watchThreadArrival(win, send, signal);

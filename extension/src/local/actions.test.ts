@@ -48,9 +48,18 @@ describe('local actions', { timeout: 60_000 }, () => {
       type: 'email',
       subject: 'Security review',
       source: { gmailThreadId: '18c2f0a1b2c3d4e5', gmailMessageId: first.messageId },
-      details: { from: { name: 'Alex Kim', email: 'alex@buyer.example' }, to: [{ name: null, email: 'sdr@org1.example.com' }], cc: [{ name: 'Legal', email: 'legal@buyer.example' }] },
+      details: {
+        from: { name: 'Alex Kim', email: 'alex@buyer.example' },
+        to: [{ name: null, email: 'sdr@org1.example.com' }],
+        cc: [{ name: 'Legal', email: 'legal@buyer.example' }],
+        timeFromLogging: true,
+      },
       occurredAt: time.now().toISOString(),
     });
+    // A message whose date Gmail gave keeps that time, unflagged.
+    const dated = await db.activities.get(await gmailActivityId(thread(2).messages[1]!.messageId));
+    expect(dated?.occurredAt).toBe(new Date('2030-01-03T10:01:00').toISOString());
+    expect(dated?.details).not.toHaveProperty('timeFromLogging');
 
     expect(await logThread(ctx, thread(60), { contactId: contact.id })).toMatchObject({ logged: 0, alreadyLogged: 60 });
     const later = thread(62);

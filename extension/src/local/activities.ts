@@ -56,22 +56,26 @@ const party = (person: { name: string | null; email: string }): Party => ({
   email: normalizeEmail(person.email) ?? person.email,
 });
 
-function occurredAt(ctx: LocalContext, date: string | null): string {
+/** When the message was sent, or — when Gmail's date could not be read — now, flagged as such. */
+function occurredAt(ctx: LocalContext, date: string | null): { at: string; fromLogging: boolean } {
   // Gmail's own time has no offset: it is the reader's wall clock, which `Date` reads as local time.
-  const parsed = date === null ? Number.NaN : Date.parse(date);
-  return new Date(Number.isNaN(parsed) ? ctx.now().getTime() : parsed).toISOString();
+  // The string is the reader's own ISO form, never Gmail's text.
+  const parsed = date === null ? Number.NaN : new Date(date).getTime();
+  return Number.isNaN(parsed) ? { at: ctx.now().toISOString(), fromLogging: true } : { at: new Date(parsed).toISOString(), fromLogging: false };
 }
 
 async function emailActivity(ctx: LocalContext, thread: ThreadInput, message: ThreadMessage, target: { contactId: string; dealId?: string | null | undefined }): Promise<ActivityInput> {
   const details: ActivityDetails = { to: message.to.map(party), cc: message.cc.map(party) };
   if (message.from) details.from = party(message.from);
+  const time = occurredAt(ctx, message.date);
+  if (time.fromLogging) details.timeFromLogging = true;
   const source: ActivitySource = { gmailThreadId: thread.threadId, gmailMessageId: message.messageId };
   return ActivityInput.parse({
     id: await gmailActivityId(message.messageId),
     contactId: target.contactId,
     dealId: target.dealId ?? null,
     type: 'email',
-    occurredAt: occurredAt(ctx, message.date),
+    occurredAt: time.at,
     subject: thread.subject?.slice(0, 1000) ?? null,
     body: message.bodyText?.slice(0, 100_000) ?? null,
     source,

@@ -1,15 +1,27 @@
 import { GmailReadResultSchema } from '@baton/readers/gmail';
 import { LinkedinReadResultSchema } from '@baton/readers/linkedin';
+import { CensoredPageSchema } from '@baton/readers/support-report';
 import { z } from 'zod';
 import { Nonce } from './nonce.ts';
 import { fromThisExtension, fromTopFrameOf, reject, type Sender, type Verdict } from './sender.ts';
 
 /**
+ * When the page was not (fully) recognised: its address, language and censored structure, from
+ * which the sidebar builds "Copy a report for support". Nothing here is page text.
+ */
+export const PageSupport = z.object({
+  url: z.string().max(4000),
+  lang: z.string().max(100).nullable(),
+  structure: CensoredPageSchema,
+});
+export type PageSupport = z.infer<typeof PageSupport>;
+
+/**
  * What a page reader saw, tagged by site.
  */
 export const PageContext = z.discriminatedUnion('site', [
-  z.object({ site: z.literal('gmail'), read: GmailReadResultSchema }),
-  z.object({ site: z.literal('linkedin'), read: LinkedinReadResultSchema }),
+  z.object({ site: z.literal('gmail'), read: GmailReadResultSchema, support: PageSupport.optional() }),
+  z.object({ site: z.literal('linkedin'), read: LinkedinReadResultSchema, support: PageSupport.optional() }),
 ]);
 export type PageContext = z.infer<typeof PageContext>;
 

@@ -98,3 +98,20 @@ export function censorPage(doc: Document, site: 'gmail' | 'linkedin'): CensoredP
   return root === null ? null : censorStructure(root);
 }
 
+
+/** The address with only its shape: host, the view's name, other parts as their lengths. */
+export function censorUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch (error) {
+    if (error instanceof TypeError) return `<${url.length}>`;
+    throw error;
+  }
+  const part = (segment: string, index: number): string =>
+    index === 0 || /^(?:u|\d{1,2}|in|company|mail)$/.test(segment) ? segment.slice(0, 40) : `<${segment.length}>`;
+  const path = parsed.pathname.split('/').map((segment, index) => (segment === '' ? '' : part(segment, index - 1))).join('/');
+  const hash = parsed.hash.replace(/^#/, '').split('/').filter((s) => s !== '').map(part).join('/');
+  return `${parsed.protocol}//${parsed.host}${path}${hash === '' ? '' : `#${hash}`}`;
+}
+

@@ -1,8 +1,8 @@
-export { censorPage, censorStructure, rebuildHtml, reportRoot, type CensoredElement, type CensoredNode, type CensoredPage } from './censor.ts';
+export { censorPage, censorStructure, censorUrl, rebuildHtml, reportRoot, type CensoredElement, type CensoredNode, type CensoredPage } from './censor.ts';
 export {
   buildSupportReport,
+  CensoredPageSchema,
   censorResult,
-  censorUrl,
   parseSupportReport,
   SUPPORT_REPORT_MARKER,
   SupportReportSchema,

@@ -8,8 +8,8 @@ import { loadGmailFixture } from '../gmail/fixtures/load.ts';
 import { readGmailPage } from '../gmail/read-page.ts';
 import { loadFixture } from '../linkedin/fixtures/load.ts';
 import { readLinkedinPage } from '../linkedin/read-page.ts';
-import { censorPage } from './censor.ts';
-import { buildSupportReport, censorUrl, parseSupportReport } from './report.ts';
+import { censorPage, censorUrl } from './censor.ts';
+import { buildSupportReport, parseSupportReport } from './report.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'baton-report-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

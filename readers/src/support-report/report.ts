@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { censorValue, type CensoredElement, type CensoredNode, type CensoredPage } from './censor.ts';
+import { censorUrl, censorValue, type CensoredElement, type CensoredNode, type CensoredPage } from './censor.ts';
 
 /**
  * "Copy a report for support": what a reader returned and the censored structure of the page it
@@ -29,35 +29,20 @@ export function censorResult(value: unknown, key = ''): unknown {
   return null;
 }
 
-/** The address with only its shape: host, the view's name, other parts as their lengths. */
-export function censorUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch (error) {
-    if (error instanceof TypeError) return `<${url.length}>`;
-    throw error;
-  }
-  const part = (segment: string, index: number): string =>
-    index === 0 || /^(?:u|\d{1,2}|in|company|mail)$/.test(segment) ? segment.slice(0, 40) : `<${segment.length}>`;
-  const path = parsed.pathname.split('/').map((segment, index) => (segment === '' ? '' : part(segment, index - 1))).join('/');
-  const hash = parsed.hash.replace(/^#/, '').split('/').filter((s) => s !== '').map(part).join('/');
-  return `${parsed.protocol}//${parsed.host}${path}${hash === '' ? '' : `#${hash}`}`;
-}
+const CensoredElementSchema: z.ZodType<CensoredElement> = z.object({
+  t: z.string().max(100),
+  c: z.string().max(400).optional(),
+  r: z.string().max(100).optional(),
+  a: z.record(z.string().max(200), z.union([z.number().int().min(0), z.literal('x@y')])).optional(),
+  k: z.array(z.lazy(() => CensoredNodeSchema)).optional(),
+});
+const CensoredNodeSchema: z.ZodType<CensoredNode> = z.union([z.number().int().min(0), z.literal('x@y'), CensoredElementSchema]);
 
-const CensoredNodeSchema: z.ZodType<CensoredNode> = z.lazy(() =>
-  z.union([
-    z.number().int().min(0),
-    z.literal('x@y'),
-    z.object({
-      t: z.string().max(100),
-      c: z.string().max(400).optional(),
-      r: z.string().max(100).optional(),
-      a: z.record(z.string().max(200), z.union([z.number().int().min(0), z.literal('x@y')])).optional(),
-      k: z.array(CensoredNodeSchema).optional(),
-    }),
-  ]),
-);
+export const CensoredPageSchema = z.object({
+  tree: CensoredElementSchema,
+  elements: z.number().int().min(0),
+  truncated: z.boolean(),
+});
 
 export const SupportReportSchema = z.object({
   version: z.literal(1),
@@ -66,11 +51,7 @@ export const SupportReportSchema = z.object({
   lang: z.union([z.number(), z.string().max(40)]).nullable(),
   /** The reader's result, censored. */
   result: z.unknown(),
-  structure: z.object({
-    tree: CensoredNodeSchema,
-    elements: z.number().int().min(0),
-    truncated: z.boolean(),
-  }),
+  structure: CensoredPageSchema,
 });
 export type SupportReport = z.infer<typeof SupportReportSchema>;
 

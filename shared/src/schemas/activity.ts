@@ -51,6 +51,8 @@ export const ActivityDetails = z
     profile: ProfileSnapshot.optional(),
     durationMinutes: z.number().int().min(0).max(24 * 60).optional(),
     outcome: shortText(200).optional(),
+    /** `occurredAt` is when the activity was logged: its own time could not be read (e.g. a Gmail date). */
+    timeFromLogging: z.literal(true).optional(),
   })
   .strict();
 export type ActivityDetails = z.infer<typeof ActivityDetails>;

@@ -1,4 +1,5 @@
 import { watchLinkedin } from '@baton/readers/linkedin';
+import { pageSupport } from '../page-support.ts';
 import { openSidebarFrame } from '../sidebar-frame.ts';
 
 /**
@@ -22,7 +23,7 @@ export async function startLinkedinSidebar(win: Window, signal: AbortSignal): Pr
     win as Window & typeof globalThis,
     (read) => {
       showOnProfiles();
-      sidebar.publish({ site: 'linkedin', read });
+      sidebar.publish({ site: 'linkedin', read, ...(read.kind === 'not_recognised' ? { support: pageSupport(win, 'linkedin') } : {}) });
     },
     { signal },
   );

@@ -1,11 +1,12 @@
 import { STALE_PROFILE_REASON } from '@baton/readers/linkedin';
 import type { LinkedinReadResult } from '@baton/readers/linkedin';
+import type { PageSupport } from '../../messages/to-sidebar.ts';
 import { Section } from '../../ui/section.tsx';
 import { DegradedPanel } from '../degraded/degraded-panel.tsx';
 import { ProfilePanel } from './profile-panel.tsx';
 
 /** The sidebar on LinkedIn, for whatever the reader saw on the page. */
-export function LinkedinPanel({ read }: { read: LinkedinReadResult }) {
+export function LinkedinPanel({ read, support }: { read: LinkedinReadResult; support?: PageSupport | undefined }) {
   switch (read.kind) {
     case 'profile':
       // Keyed by the person: the next profile starts from a clean slate, never the previous one's data.
@@ -25,7 +26,7 @@ export function LinkedinPanel({ read }: { read: LinkedinReadResult }) {
           <p className="muted" role="status">Reading profile…</p>
         </Section>
       ) : (
-        <DegradedPanel reason={read.reason} />
+        <DegradedPanel reason={read.reason} site="linkedin" result={read} support={support} />
       );
   }
 }

@@ -60,16 +60,16 @@ function PagePanel({ context }: { context: PageContext | null }) {
       </p>
     );
   }
-  if (context.site === 'linkedin') return <LinkedinPanel read={context.read} />;
+  if (context.site === 'linkedin') return <LinkedinPanel read={context.read} support={context.support} />;
   const read = context.read;
   switch (read.kind) {
     case 'thread':
       // Keyed by thread: moving to another thread starts from a clean slate, never the previous contact.
-      return <ThreadPanel key={read.threadId} thread={read} />;
+      return <ThreadPanel key={read.threadId ?? `unnamed:${read.subject ?? ''}:${read.participants.map((p) => p.email).join(',')}`} thread={read} support={context.support} />;
     case 'list':
     case 'other':
       return <HomePanel />;
     case 'not_recognised':
-      return <DegradedPanel reason={read.reason} />;
+      return <DegradedPanel reason={read.reason} site="gmail" result={read} support={context.support} />;
   }
 }

@@ -1,4 +1,6 @@
-import type { GmailThreadResult } from '@baton/readers/gmail';
+import { asLoggable, type GmailThreadResult } from '@baton/readers/gmail';
+import type { PageSupport } from '../../messages/to-sidebar.ts';
+import { PartialRead } from '../degraded/partial-read.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { Section } from '../../ui/section.tsx';
 import { ContactCard } from '../contact/contact-card.tsx';
@@ -15,7 +17,7 @@ import { Timeline } from '../timeline/timeline.tsx';
 import { useThreadBrief } from './use-thread-brief.ts';
 
 /** Everything about the prospect on the open thread, in reading order. */
-export function ThreadPanel({ thread }: { thread: GmailThreadResult }) {
+export function ThreadPanel({ thread, support }: { thread: GmailThreadResult; support?: PageSupport | undefined }) {
   const { settings } = useSidebarEnv();
   const people = threadParticipants(thread.participants, {
     userEmails: [thread.user?.email, settings.user?.email],
@@ -23,6 +25,8 @@ export function ThreadPanel({ thread }: { thread: GmailThreadResult }) {
   });
   const { brief, known, refreshing, refreshError } = useThreadBrief(people.map((person) => person.email));
   const introStatus = useIntroOnHandoff(brief, { subject: thread.subject, people });
+  // The brief is found by participants; only logging needs every message's identity.
+  const loggable = asLoggable(thread);
 
   return (
     <div aria-busy={brief === undefined || refreshing}>
@@ -39,8 +43,16 @@ export function ThreadPanel({ thread }: { thread: GmailThreadResult }) {
           {brief.latestHandoff ? <HandoffBrief handoff={brief.latestHandoff} /> : null}
           <ContactCard brief={brief} threadSubject={thread.subject} />
           <Section title="Thread">
-            <LogThread thread={thread} contactId={brief.contact.id} dealId={brief.deal?.id ?? null} />
-            <LogAndHandoff thread={thread} brief={brief} />
+            {loggable.ok ? (
+              <>
+                <LogThread thread={loggable.thread} contactId={brief.contact.id} dealId={brief.deal?.id ?? null} />
+                <LogAndHandoff thread={loggable.thread} brief={brief} />
+              </>
+            ) : (
+              <p className="notice small" role="status">
+                {`Baton can't log this thread: ${loggable.reason} Add a note or log a call below to record it by hand.`}
+              </p>
+            )}
             {introStatus ? (
               <p className="notice small" role="status">
                 {introStatus}
@@ -56,6 +68,7 @@ export function ThreadPanel({ thread }: { thread: GmailThreadResult }) {
         </p>
       ) : null}
       <ParticipantList people={people} known={known} />
+      <PartialRead missing={thread.missing} result={thread} support={support} />
       {brief ? (
         <>
           <QuickActions contactId={brief.contact.id} dealId={brief.deal?.id ?? null} />

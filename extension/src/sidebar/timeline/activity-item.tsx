@@ -24,7 +24,10 @@ export function ActivityItem({ activity, when }: { activity: Activity; when: str
     <li className="activity">
       <div className="row spread small">
         <span className="pill">{typeLabels[activity.type]}</span>
-        <span className="muted">{when}</span>
+        <span className="muted">
+          {when}
+          {activity.details?.timeFromLogging ? <span className="small"> (time not read from Gmail)</span> : null}
+        </span>
       </div>
       <p className="activity-title">{title}</p>
       {activity.type === 'email' && activity.details?.from ? (
