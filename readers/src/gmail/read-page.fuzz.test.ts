@@ -14,10 +14,12 @@ const junkValue = fc.oneof(
     'thread-f:18446744073709551616', 'thread-a:r-1', 'ffffffffffffffff', '0000000000000000', '@', 'a@b',
     'X@Example.COM', 'Google Account: (x@y.z)', 'Google Account: Eve (eve@example.com)', 'display:none',
     'Tue, Feb 30, 2025, 10:00 AM', 'Mon, Mar 3, 2025, 0:00 PM', '<script>alert(1)</script>',
+    '#msg-x:Zk81', 'opaque:', 'thread-x:7Q', '#thread-f:1797994676030400247', 'msg-a:', 'Di., 4. März 2025, 14:05',
+    '2025年3月4日(火) 14:05', 'вт, 4 мар. 2025 г., 25:61', 'Tue, Mar 4, 99999, 10:15 AM', 'x'.repeat(300),
   ),
 );
 const attributeName = fc.constantFrom(
-  'email', 'name', 'title', 'class', 'role', 'style', 'hidden', 'aria-label', 'data-message-id',
+  'email', 'name', 'title', 'class', 'role', 'style', 'hidden', 'aria-label', 'data-message-id', 'lang',
   'data-legacy-message-id', 'data-legacy-thread-id', 'data-thread-perm-id', 'contenteditable',
 );
 const gmailClass = fc.constantFrom(

@@ -24,6 +24,7 @@ export function describeField(field: string): string {
 export function PartialRead({ missing, result, support }: { missing: MissingField[]; result: unknown; support: PageSupport | undefined }) {
   if (missing.length === 0) return null;
   return (
+    <div className="section">
     <details className="small muted degraded-details">
       <summary>Baton could not read everything on this page</summary>
       <ul aria-label="Not read from Gmail">
@@ -33,5 +34,6 @@ export function PartialRead({ missing, result, support }: { missing: MissingFiel
       </ul>
       {support ? <SupportReport site="gmail" result={result} support={support} /> : null}
     </details>
+    </div>
   );
 }
