@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GMAIL_FIXTURE_NAMES, GMAIL_FIXTURES, loadGmailFixture } from './fixtures/load.ts';
+import { isShown } from './dom.ts';
 import { readGmailPage } from './read-page.ts';
 import { GmailReadResultSchema } from './types.ts';
 
@@ -107,6 +108,13 @@ describe('readGmailPage on mutated fixture pages', () => {
         kinds.add(result.kind);
         const parsed = GmailReadResultSchema.safeParse(result);
         expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+        // Issue 12: a page showing a thread heading or a message (outside list rows) is a thread, never refused.
+        if (result.kind === 'not_recognised' && result.code === 'thread_markup_unknown') {
+          const shownThreadParts = [...doc.querySelectorAll('div[role="main"]')].flatMap((main) =>
+            [...main.querySelectorAll('h2.hP, .ha h2, div.adn, [data-message-id]')].filter((element) => isShown(element, main) && element.closest('tr.zA') === null),
+          );
+          expect(shownThreadParts).toEqual([]);
+        }
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
     );
