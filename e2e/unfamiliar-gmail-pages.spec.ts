@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GMAIL_FIXTURES, gmailFixtureHtml } from '@baton/readers/gmail/fixtures';
-import { expect, test } from './fixtures.ts';
+import { expect, test } from './baton-test.ts';
 import { artifactsDir } from './support/paths.ts';
 import { seedContact } from './support/seed.ts';
 
