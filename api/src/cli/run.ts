@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { backup, restore } from '../db/backup.ts';
 import { CopyError } from '../db/copy.ts';
