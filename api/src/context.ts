@@ -1,8 +1,8 @@
 import type { Role } from '@baton/shared';
 import type { Database, Db } from './db/client.ts';
 import type { Env } from './env.ts';
-import type { Logger } from './services/logger.ts';
-import type { Notifier } from './services/notifier.ts';
+import type { Logger } from './lib/logger.ts';
+import type { Notifier } from './lib/notifier.ts';
 import type { RateLimiter } from './middleware/rate-limit.ts';
 
 /** Who is calling: every query is scoped to `orgId`. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRoutes, type ServedRoute } from './openapi/app-routes.ts';
 import { routeTable } from './openapi/route-table.ts';
-import { createToken, revokeTokens } from './services/admin.ts';
+import { createToken, revokeTokens } from './services/admin/admin.ts';
 import { createTestApi, type TestApi, type TestOrg } from './testing/index.ts';
 
 /*

@@ -5,8 +5,8 @@ import { createApp, type App } from './app.ts';
 import type { Services } from './context.ts';
 import type { Env } from './env.ts';
 import { closeServices, createServices } from './services/index.ts';
-import { startOverdueSweep } from './services/overdue-sweep.ts';
-import type { Logger } from './services/logger.ts';
+import { startOverdueSweep } from './services/deals/overdue-sweep.ts';
+import type { Logger } from './lib/logger.ts';
 
 const SHUTDOWN_GRACE_MS = 1500;
 

@@ -2,7 +2,7 @@ import { Role, type User } from '@baton/shared';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { orgs } from '../db/schema.ts';
-import { addUser, createOrg, createToken, findOrg, findUsersByEmail, revokeTokens } from '../services/admin.ts';
+import { addUser, createOrg, createToken, findOrg, findUsersByEmail, revokeTokens } from '../services/admin/admin.ts';
 import { CliError } from './io.ts';
 
 /* The CLI's administration commands as functions over a database: the CLI prints their results. */

@@ -11,7 +11,7 @@ import { migrate } from '../db/migrate.ts';
 import { orgs } from '../db/schema.ts';
 import { loadEnv } from '../env.ts';
 import { startServer } from '../server.ts';
-import { hashToken } from '../services/tokens.ts';
+import { hashToken } from '../lib/tokens.ts';
 import { throwawaySettings } from '../testing/global-setup.ts';
 import { createTestDatabaseUrl } from '../testing/index.ts';
 import { runCli } from './run.ts';

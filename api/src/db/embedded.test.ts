@@ -7,9 +7,9 @@ import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { loadEnv } from '../env.ts';
-import { addUser, createOrg, createToken } from '../services/admin.ts';
+import { addUser, createOrg, createToken } from '../services/admin/admin.ts';
 import { closeServices, createServices } from '../services/index.ts';
-import { createLogger } from '../services/logger.ts';
+import { createLogger } from '../lib/logger.ts';
 import { openDatabase } from './client.ts';
 import { clusterDir, ensureEmbedded, readPostmaster, stopEmbedded } from './embedded.ts';
 

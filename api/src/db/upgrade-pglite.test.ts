@@ -6,7 +6,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run.ts';
-import { addUser, createOrg, createToken } from '../services/admin.ts';
+import { addUser, createOrg, createToken } from '../services/admin/admin.ts';
 import * as schema from './schema.ts';
 import type { Db } from './client.ts';
 import { openDatabase } from './client.ts';

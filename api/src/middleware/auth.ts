@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Role } from '@baton/shared';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { hashToken, tokenOrgId } from '../services/tokens.ts';
+import { hashToken, tokenOrgId } from '../lib/tokens.ts';
 
 const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message, undefined, { 'WWW-Authenticate': 'Bearer' });
 

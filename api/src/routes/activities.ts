@@ -2,7 +2,7 @@ import { ActivityBatchInput } from '@baton/shared';
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../middleware/validate.ts';
-import { ingestActivities } from '../services/activities-batch.ts';
+import { ingestActivities } from '../services/activities/ingest-batch.ts';
 
 export const activityRoutes = new Hono<AppEnv>().post('/batch', validate('json', ActivityBatchInput), async (c) => {
   const caller = { ...c.var.auth, requestId: c.var.requestId };

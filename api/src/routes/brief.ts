@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { validate } from '../middleware/validate.ts';
-import { containsNul } from '../services/activities-hash.ts';
-import { loadBrief, type BriefFocus } from '../services/brief-load.ts';
-import { identityKeys } from '../services/contacts-identity.ts';
+import { containsNul } from '../services/activities/content-hash.ts';
+import { loadBrief, type BriefFocus } from '../services/brief/load.ts';
+import { identityKeys } from '../services/contacts/identity.ts';
 
 const BriefQuery = z.object({
   email: z.string().trim().min(1).max(320).optional(),

@@ -3,11 +3,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../middleware/validate.ts';
-import { containsNul } from '../services/activities-hash.ts';
-import { listDeals } from '../services/deals-list.ts';
-import { requireDeal } from '../services/deals-store.ts';
-import { createDeal, updateDeal } from '../services/deals-write.ts';
-import { createHandoff } from '../services/handoffs-create.ts';
+import { containsNul } from '../services/activities/content-hash.ts';
+import { listDeals } from '../services/deals/list.ts';
+import { requireDeal } from '../services/deals/store.ts';
+import { createDeal, updateDeal } from '../services/deals/write.ts';
+import { createHandoff } from '../services/handoffs/create.ts';
 import { toDeal } from '../services/serialize.ts';
 
 const IdParam = z.object({ id: Id });

@@ -139,7 +139,7 @@ describe('POST /v1/deals/:id/handoffs', () => {
   it('lets exactly one of two concurrent handoffs win', async () => {
     const fresh = await api.seedOrg();
     const contact = await insertContact(api, fresh.id);
-    const secondAe = await import('../services/admin.ts').then(async ({ addUser, createToken }) => {
+    const secondAe = await import('../services/admin/admin.ts').then(async ({ addUser, createToken }) => {
       const user = await addUser(api.services.database.db, { orgId: fresh.id, email: 'ae2@example.com', name: 'AE Two', role: 'ae' });
       return { ...user, token: (await createToken(api.services.database.db, user)).token };
     });

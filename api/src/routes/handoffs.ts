@@ -3,9 +3,9 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../middleware/validate.ts';
-import { containsNul } from '../services/activities-hash.ts';
-import { requireHandoff, listHandoffs } from '../services/handoffs-store.ts';
-import { acceptHandoff, rejectHandoff } from '../services/handoffs-respond.ts';
+import { containsNul } from '../services/activities/content-hash.ts';
+import { requireHandoff, listHandoffs } from '../services/handoffs/store.ts';
+import { acceptHandoff, rejectHandoff } from '../services/handoffs/respond.ts';
 import { toHandoff } from '../services/serialize.ts';
 
 const IdParam = z.object({ id: Id });

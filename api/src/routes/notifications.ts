@@ -6,7 +6,7 @@ import type { AppEnv } from '../context.ts';
 import { notifications } from '../db/schema.ts';
 import { badRequest, notFound } from '../errors.ts';
 import { validate } from '../middleware/validate.ts';
-import { streamNotifications } from '../services/notifications-stream.ts';
+import { streamNotifications } from '../services/notifications/stream.ts';
 import { toNotification } from '../services/serialize.ts';
 
 const Seq = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

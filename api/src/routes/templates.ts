@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { validate } from '../middleware/validate.ts';
-import { setTemplate, templatesInForce } from '../services/templates-store.ts';
+import { setTemplate, templatesInForce } from '../services/templates/store.ts';
 
 const TemplateBody = z.object({ required: z.array(FieldPath).max(FieldPath.options.length) }).strict();
 

@@ -3,8 +3,8 @@ import { openDatabase, type Database } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Env } from '../env.ts';
 import { createRateLimiter } from '../middleware/rate-limit.ts';
-import { createLogger, type Logger } from './logger.ts';
-import { createNotifier } from './notifier.ts';
+import { createLogger, type Logger } from '../lib/logger.ts';
+import { createNotifier } from '../lib/notifier.ts';
 
 /** Opens the database, applies pending migrations and wires the app's services. */
 export async function createServices(env: Env, options: { database?: Database; logger?: Logger } = {}): Promise<Services> {

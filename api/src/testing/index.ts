@@ -7,9 +7,9 @@ import type { Services } from '../context.ts';
 import { openDatabase } from '../db/client.ts';
 import { loadEnv, type Env } from '../env.ts';
 import type { TestDatabaseServer } from './global-setup.ts';
-import { addUser, createOrg, createToken } from '../services/admin.ts';
+import { addUser, createOrg, createToken } from '../services/admin/admin.ts';
 import { closeServices, createServices } from '../services/index.ts';
-import { createLogger } from '../services/logger.ts';
+import { createLogger } from '../lib/logger.ts';
 
 /*
  * A real database per test file, on PostgreSQL: a copy of the migrated template that the run's

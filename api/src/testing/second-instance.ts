@@ -1,7 +1,7 @@
 import { createApp, type App } from '../app.ts';
 import type { Services } from '../context.ts';
 import { closeServices, createServices } from '../services/index.ts';
-import { createLogger } from '../services/logger.ts';
+import { createLogger } from '../lib/logger.ts';
 import type { TestApi } from './index.ts';
 
 export interface SecondInstance {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
-import { contacts, deals, users } from '../db/schema.ts';
-import { notFound } from '../errors.ts';
+import type { Tx } from '../../db/client.ts';
+import { contacts, deals, users } from '../../db/schema.ts';
+import { notFound } from '../../errors.ts';
 
 /* Reads shared by the deal, handoff and sweep services: always scoped to one organisation. */
 

@@ -1,10 +1,10 @@
 import type { Activity } from '@baton/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Tx } from '../db/client.ts';
-import { activities } from '../db/schema.ts';
-import { badRequest } from '../errors.ts';
-import { toActivity } from './serialize.ts';
+import type { Tx } from '../../db/client.ts';
+import { activities } from '../../db/schema.ts';
+import { badRequest } from '../../errors.ts';
+import { toActivity } from '../serialize.ts';
 
 export const TIMELINE_DEFAULT_LIMIT = 50;
 export const TIMELINE_MAX_LIMIT = 200;

@@ -1,9 +1,9 @@
 import type { Deal } from '@baton/shared';
 import { and, desc, eq, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { deals } from '../db/schema.ts';
-import { liveContact } from './deals-store.ts';
-import { toDeal } from './serialize.ts';
+import type { Db } from '../../db/client.ts';
+import { deals } from '../../db/schema.ts';
+import { liveContact } from './store.ts';
+import { toDeal } from '../serialize.ts';
 
 export const closedStages = ['won', 'lost'] as const;
 

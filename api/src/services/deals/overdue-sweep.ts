@@ -1,8 +1,8 @@
 import { and, eq, isNotNull, isNull, lte, notInArray } from 'drizzle-orm';
-import type { Services } from '../context.ts';
-import { contacts, deals } from '../db/schema.ts';
-import { closedStages } from './deals-list.ts';
-import { formatDue, writeNotifications } from './notifications-write.ts';
+import type { Services } from '../../context.ts';
+import { contacts, deals } from '../../db/schema.ts';
+import { closedStages } from './list.ts';
+import { formatDue, writeNotifications } from '../notifications/write.ts';
 
 /** How many overdue deals one sweep handles; the next sweep picks up the rest. */
 const BATCH = 500;

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Email, type Role, type User } from '@baton/shared';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { apiTokens, orgs, users } from '../db/schema.ts';
-import { ApiError, conflict, notFound } from '../errors.ts';
-import { recordAudit } from './audit.ts';
-import { toUser } from './serialize.ts';
-import { generateToken, hashToken } from './tokens.ts';
+import type { Db } from '../../db/client.ts';
+import { apiTokens, orgs, users } from '../../db/schema.ts';
+import { ApiError, conflict, notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/record.ts';
+import { toUser } from '../serialize.ts';
+import { generateToken, hashToken } from '../../lib/tokens.ts';
 
 /* Organisation, user and token administration: used by the CLI and by tests. */
 

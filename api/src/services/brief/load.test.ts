@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { composeBrief, type Brief } from '@baton/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/client.ts';
-import { activities, contactIdentities, contacts, deals, handoffs, users } from '../db/schema.ts';
-import { createTestApi, type TestApi, type TestOrg } from '../testing/index.ts';
-import { timelinePage } from './activities-timeline.ts';
-import { loadBrief, type BriefFocus } from './brief-load.ts';
-import { findLiveContact, identitiesOf, toContact } from './contacts-store.ts';
-import { toDeal, toHandoff, toUserSummary } from './serialize.ts';
+import type { Db } from '../../db/client.ts';
+import { activities, contactIdentities, contacts, deals, handoffs, users } from '../../db/schema.ts';
+import { createTestApi, type TestApi, type TestOrg } from '../../testing/index.ts';
+import { timelinePage } from '../activities/timeline.ts';
+import { loadBrief, type BriefFocus } from './load.ts';
+import { findLiveContact, identitiesOf, toContact } from '../contacts/store.ts';
+import { toDeal, toHandoff, toUserSummary } from '../serialize.ts';
 
 /*
  * The brief is built as JSON by one SQL statement. This checks it, byte for byte, against the

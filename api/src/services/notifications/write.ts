@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { NotificationType } from '@baton/shared';
-import type { Tx } from '../db/client.ts';
-import { notifications } from '../db/schema.ts';
-import type { Notifier } from './notifier.ts';
+import type { Tx } from '../../db/client.ts';
+import { notifications } from '../../db/schema.ts';
+import type { Notifier } from '../../lib/notifier.ts';
 
 export interface NewNotification {
   orgId: string;

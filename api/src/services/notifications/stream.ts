@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
-import type { AppEnv } from '../context.ts';
-import { notifications } from '../db/schema.ts';
-import { toNotification } from './serialize.ts';
+import type { AppEnv } from '../../context.ts';
+import { notifications } from '../../db/schema.ts';
+import { toNotification } from '../serialize.ts';
 
 export const HEARTBEAT_MS = 25_000;
 /** A reconnect after a long absence gets at most this many missed notifications; the list route has the rest. */

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Tx } from '../db/client.ts';
-import { activities } from '../db/schema.ts';
+import type { Tx } from '../../db/client.ts';
+import { activities } from '../../db/schema.ts';
 
 /** The timeline entries only the server writes: handoffs, owner and stage changes. */
 export interface ServerActivity {

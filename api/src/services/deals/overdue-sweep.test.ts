@@ -1,7 +1,7 @@
 import type { Deal, Notification } from '@baton/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeal, inDays, insertContact } from '../testing/deal-fixtures.ts';
-import { createTestApi, type TestApi, type TestOrg } from '../testing/index.ts';
+import { createDeal, inDays, insertContact } from '../../testing/deal-fixtures.ts';
+import { createTestApi, type TestApi, type TestOrg } from '../../testing/index.ts';
 import { startOverdueSweep, sweepOverdue } from './overdue-sweep.ts';
 
 let api: TestApi;

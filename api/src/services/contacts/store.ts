@@ -1,8 +1,8 @@
 import { canonicalLinkedinUrl, type Contact } from '@baton/shared';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
-import { contactIdentities, contacts } from '../db/schema.ts';
-import { notFound } from '../errors.ts';
+import type { Tx } from '../../db/client.ts';
+import { contactIdentities, contacts } from '../../db/schema.ts';
+import { notFound } from '../../errors.ts';
 
 /* Reading contacts: a contact row plus its identities make the API's Contact. */
 

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { canReceive, effectiveHandoff, readiness, templateFor, type Handoff, type HandoffInput } from '@baton/shared';
 import { and, eq } from 'drizzle-orm';
-import type { Auth, Services } from '../context.ts';
-import type { Tx } from '../db/client.ts';
-import { deals, handoffs } from '../db/schema.ts';
-import { ApiError, badRequest, conflict, forbidden, notFound } from '../errors.ts';
-import { recordAudit } from './audit.ts';
-import { appendServerActivities } from './deals-activities.ts';
-import { findOrgUser, isUniqueViolation, liveContact, requireDeal } from './deals-store.ts';
-import { mayActOn, staleVersion } from './deals-write.ts';
-import { findHandoff, pendingHandoffOf } from './handoffs-store.ts';
-import { formatDue, writeNotifications } from './notifications-write.ts';
-import { toDeal, toHandoff } from './serialize.ts';
-import { templateOverrides } from './templates-store.ts';
+import type { Auth, Services } from '../../context.ts';
+import type { Tx } from '../../db/client.ts';
+import { deals, handoffs } from '../../db/schema.ts';
+import { ApiError, badRequest, conflict, forbidden, notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/record.ts';
+import { appendServerActivities } from '../deals/activities.ts';
+import { findOrgUser, isUniqueViolation, liveContact, requireDeal } from '../deals/store.ts';
+import { mayActOn, staleVersion } from '../deals/write.ts';
+import { findHandoff, pendingHandoffOf } from './store.ts';
+import { formatDue, writeNotifications } from '../notifications/write.ts';
+import { toDeal, toHandoff } from '../serialize.ts';
+import { templateOverrides } from '../templates/store.ts';
 
 const kindLabels: Record<Handoff['kind'], string> = { sdr_to_ae: 'SDR → AE', marketing_to_sdr: 'Marketing → SDR', ae_to_csm: 'AE → CSM' };
 

@@ -1,9 +1,9 @@
 import { alwaysRequired, handoffKinds, templateFor, type FieldPath, type HandoffKind, type HandoffTemplate } from '@baton/shared';
 import { eq } from 'drizzle-orm';
-import type { Auth } from '../context.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { orgs } from '../db/schema.ts';
-import { recordAudit } from './audit.ts';
+import type { Auth } from '../../context.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { orgs } from '../../db/schema.ts';
+import { recordAudit } from '../audit/record.ts';
 
 type Overrides = Partial<Record<HandoffKind, { required: FieldPath[] }>>;
 

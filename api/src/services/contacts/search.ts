@@ -1,9 +1,9 @@
 import type { Contact } from '@baton/shared';
 import { and, asc, eq, ilike, inArray, isNull, ne, or, sql } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
-import { contactIdentities, contacts } from '../db/schema.ts';
-import { identityKeys, lookupIdentities } from './contacts-identity.ts';
-import { identitiesOf, toContact, withIdentities } from './contacts-store.ts';
+import type { Tx } from '../../db/client.ts';
+import { contactIdentities, contacts } from '../../db/schema.ts';
+import { identityKeys, lookupIdentities } from './identity.ts';
+import { identitiesOf, toContact, withIdentities } from './store.ts';
 
 const SEARCH_LIMIT = 20;
 

@@ -1,14 +1,14 @@
 import type { Handoff, RejectHandoffInput } from '@baton/shared';
 import { and, eq } from 'drizzle-orm';
-import type { Auth, Services } from '../context.ts';
-import { deals, handoffs } from '../db/schema.ts';
-import { conflict, forbidden } from '../errors.ts';
-import { recordAudit } from './audit.ts';
-import { appendServerActivities } from './deals-activities.ts';
-import { findDeal, findOrgUser, liveContact } from './deals-store.ts';
-import { requireHandoff, type HandoffRow } from './handoffs-store.ts';
-import { writeNotifications } from './notifications-write.ts';
-import { toDeal, toHandoff } from './serialize.ts';
+import type { Auth, Services } from '../../context.ts';
+import { deals, handoffs } from '../../db/schema.ts';
+import { conflict, forbidden } from '../../errors.ts';
+import { recordAudit } from '../audit/record.ts';
+import { appendServerActivities } from '../deals/activities.ts';
+import { findDeal, findOrgUser, liveContact } from '../deals/store.ts';
+import { requireHandoff, type HandoffRow } from './store.ts';
+import { writeNotifications } from '../notifications/write.ts';
+import { toDeal, toHandoff } from '../serialize.ts';
 
 type Deps = Pick<Services, 'database' | 'notifier'>;
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, contacts } from '../db/schema.ts';
-import { createTestApi, type TestApi, type TestOrg } from '../testing/index.ts';
-import { ingestActivities } from './activities-batch.ts';
+import { auditLog, contacts } from '../../db/schema.ts';
+import { createTestApi, type TestApi, type TestOrg } from '../../testing/index.ts';
+import { ingestActivities } from './ingest-batch.ts';
 
 /* The batch's audit rows are written by the insert statement itself: what they say, and when. */
 

@@ -1,10 +1,10 @@
 import { composeBrief, type Activity, type Brief, type Deal, type Handoff, type UserSummary } from '@baton/shared';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { notFound } from '../errors.ts';
-import { encodeCursor, TIMELINE_DEFAULT_LIMIT } from './activities-timeline.ts';
-import type { IdentityKey } from './contacts-identity.ts';
-import { slugToUrl } from './contacts-store.ts';
+import type { Db } from '../../db/client.ts';
+import { notFound } from '../../errors.ts';
+import { encodeCursor, TIMELINE_DEFAULT_LIMIT } from '../activities/timeline.ts';
+import type { IdentityKey } from '../contacts/identity.ts';
+import { slugToUrl } from '../contacts/store.ts';
 
 export type BriefFocus = { contactId: string } | { identity: IdentityKey };
 

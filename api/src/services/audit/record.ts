@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Tx } from '../db/client.ts';
-import { auditLog } from '../db/schema.ts';
+import type { Tx } from '../../db/client.ts';
+import { auditLog } from '../../db/schema.ts';
 
 export interface AuditEvent {
   orgId: string;

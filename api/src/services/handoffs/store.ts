@@ -1,9 +1,9 @@
 import type { Handoff, HandoffStatus } from '@baton/shared';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
-import { handoffs } from '../db/schema.ts';
-import { notFound } from '../errors.ts';
-import { toHandoff } from './serialize.ts';
+import type { Tx } from '../../db/client.ts';
+import { handoffs } from '../../db/schema.ts';
+import { notFound } from '../../errors.ts';
+import { toHandoff } from '../serialize.ts';
 
 export type HandoffRow = typeof handoffs.$inferSelect;
 

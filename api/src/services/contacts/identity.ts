@@ -1,9 +1,9 @@
 import { linkedinSlug, normalizeEmail } from '@baton/shared';
 import { and, eq, inArray, or } from 'drizzle-orm';
-import type { Tx } from '../db/client.ts';
-import { contactIdentities } from '../db/schema.ts';
-import { badRequest } from '../errors.ts';
-import type { IdentityRow } from './contacts-store.ts';
+import type { Tx } from '../../db/client.ts';
+import { contactIdentities } from '../../db/schema.ts';
+import { badRequest } from '../../errors.ts';
+import type { IdentityRow } from './store.ts';
 
 export interface IdentityKey {
   kind: 'email' | 'linkedin';

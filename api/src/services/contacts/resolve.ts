@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Contact, ResolveContactInput } from '@baton/shared';
 import { and, eq } from 'drizzle-orm';
-import type { Auth } from '../context.ts';
-import type { Db, Tx } from '../db/client.ts';
-import { contactIdentities, contacts } from '../db/schema.ts';
-import { conflict } from '../errors.ts';
-import { recordAudit } from './audit.ts';
-import { retryOnUniqueViolation } from './contacts-errors.ts';
-import { identityKeys, lookupIdentities, type IdentityKey } from './contacts-identity.ts';
-import { slugToUrl, snapshot, withIdentities, type ContactRow } from './contacts-store.ts';
+import type { Auth } from '../../context.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { contactIdentities, contacts } from '../../db/schema.ts';
+import { conflict } from '../../errors.ts';
+import { recordAudit } from '../audit/record.ts';
+import { retryOnUniqueViolation } from './retry.ts';
+import { identityKeys, lookupIdentities, type IdentityKey } from './identity.ts';
+import { slugToUrl, snapshot, withIdentities, type ContactRow } from './store.ts';
 
 type Caller = Pick<Auth, 'orgId' | 'userId'> & { requestId: string };
 

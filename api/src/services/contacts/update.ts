@@ -1,13 +1,13 @@
 import type { Contact, UpdateContactInput } from '@baton/shared';
 import { and, eq, notInArray } from 'drizzle-orm';
-import type { Auth } from '../context.ts';
-import type { Db } from '../db/client.ts';
-import { contactIdentities, contacts, users } from '../db/schema.ts';
-import { badRequest, conflict } from '../errors.ts';
-import { recordAudit } from './audit.ts';
-import { retryOnUniqueViolation } from './contacts-errors.ts';
-import { identityKeys, lookupIdentities } from './contacts-identity.ts';
-import { requireLiveContact, snapshot, withIdentities, type ContactRow } from './contacts-store.ts';
+import type { Auth } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { contactIdentities, contacts, users } from '../../db/schema.ts';
+import { badRequest, conflict } from '../../errors.ts';
+import { recordAudit } from '../audit/record.ts';
+import { retryOnUniqueViolation } from './retry.ts';
+import { identityKeys, lookupIdentities } from './identity.ts';
+import { requireLiveContact, snapshot, withIdentities, type ContactRow } from './store.ts';
 
 type Caller = Pick<Auth, 'orgId' | 'userId'> & { requestId: string };
 

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { can, type CreateDealInput, type Deal, type UpdateDealInput } from '@baton/shared';
 import { and, eq } from 'drizzle-orm';
-import type { Auth } from '../context.ts';
-import type { Db } from '../db/client.ts';
-import { deals } from '../db/schema.ts';
-import { badRequest, conflict, forbidden } from '../errors.ts';
-import { recordAudit } from './audit.ts';
-import { appendServerActivities } from './deals-activities.ts';
-import { findDeal, findOrgUser, isUniqueViolation, liveContact, requireDeal, type DealRow } from './deals-store.ts';
-import { toDeal } from './serialize.ts';
+import type { Auth } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { deals } from '../../db/schema.ts';
+import { badRequest, conflict, forbidden } from '../../errors.ts';
+import { recordAudit } from '../audit/record.ts';
+import { appendServerActivities } from './activities.ts';
+import { findDeal, findOrgUser, isUniqueViolation, liveContact, requireDeal, type DealRow } from './store.ts';
+import { toDeal } from '../serialize.ts';
 
 export const staleVersion = (current: DealRow) =>
   conflict(`The deal changed since you read it (it is now at version ${current.version}); reload and retry`, { current: toDeal(current) });
