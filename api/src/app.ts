@@ -1,3 +1,4 @@
+import { getHealth } from '@baton/shared/api';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, Services } from './context.ts';
@@ -12,14 +13,17 @@ import { dealRoutes } from './routes/deals.ts';
 import { handoffRoutes } from './routes/handoffs.ts';
 import { meRoutes } from './routes/me.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { describe } from './openapi/describe.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { templateRoutes } from './routes/templates.ts';
 
 export function createApp(services: Services) {
+  // The document describes the whole app, which is built below.
+  const whole: { app?: Hono<AppEnv> } = {};
   const app = new Hono<AppEnv>()
     .use('*', provide(services), requestLog, extensionCors(services.env.extensionOrigins), limitBody(services.env.bodyLimitBytes))
-    .get('/v1/health', (c) => c.json({ ok: true, database: services.database.kind }, 200))
-    .route('/v1', openapiRoutes)
+    .get('/v1/health', describe(getHealth), (c) => c.json({ ok: true as const, database: services.database.kind }, 200))
+    .route('/v1', openapiRoutes(() => whole.app as Hono<AppEnv>))
     .use('/v1/*', requireAuth)
     .route('/v1', meRoutes)
     .route('/v1/contacts', contactRoutes)
@@ -47,6 +51,7 @@ export function createApp(services: Services) {
     services.logger.error('unhandled error', { requestId: c.get('requestId'), error: error instanceof Error ? error.stack : String(error) });
     return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; the request id is in X-Request-Id' } }, 500);
   });
+  whole.app = app as unknown as Hono<AppEnv>;
   return app;
 }
 

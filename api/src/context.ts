@@ -15,6 +15,11 @@ export interface Auth {
   name: string;
 }
 
+/** The caller of a use case: who, in which organisation, for which request (for the audit trail). */
+export interface Caller extends Auth {
+  requestId: string;
+}
+
 export interface Services {
   database: Database;
   env: Env;
@@ -28,6 +33,8 @@ export interface AppEnv {
     services: Services;
     db: Db;
     auth: Auth;
+    /** `auth` with the request id: what every service is called with. */
+    caller: Caller;
     requestId: string;
   };
 }

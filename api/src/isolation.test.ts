@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRoutes, type ServedRoute } from './openapi/app-routes.ts';
-import { routeTable } from './openapi/route-table.ts';
+import { endpoints } from '@baton/shared/api';
+import { appRoutes, endpointOf, type ServedRoute } from './openapi/app-routes.ts';
 import { createToken, revokeTokens } from './services/admin/admin.ts';
 import { createTestApi, type TestApi, type TestOrg } from './testing/index.ts';
 
@@ -115,7 +115,7 @@ function fillPath(route: ServedRoute, records: Records): { path: string; idParam
 
 /** Valid bodies (so the lookup, not validation, answers), referring to the caller's own records. */
 function sampleBody(route: ServedRoute, own: Records): unknown {
-  const documented = routeTable.find((doc) => doc.method.toUpperCase() === route.method && doc.path === route.path);
+  const documented = endpointOf(route);
   if (!documented?.body) return undefined;
   const future = new Date(Date.now() + 86_400_000).toISOString();
   const samples: Record<string, unknown> = {
@@ -137,7 +137,7 @@ function sampleBody(route: ServedRoute, own: Records): unknown {
   return samples[key];
 }
 
-const publicRoutes = new Set(routeTable.filter((doc) => doc.auth === false).map((doc) => `${doc.method.toUpperCase()} ${doc.path}`));
+const publicRoutes = new Set(Object.values(endpoints).filter((doc) => doc.auth === false).map((doc) => `${doc.method.toUpperCase()} ${doc.path}`));
 
 beforeAll(async () => {
   api = await createTestApi();

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { z } from 'zod';
-import type { RouteDoc } from '../openapi/route-table.ts';
+import type { Endpoint } from '@baton/shared/api';
 import { deepJsonTexts, malformedJson, mutated, pollutingObject, wrongTopLevel, hostileValue } from './hostile-values.ts';
 import {
   authArbitrary,
@@ -13,7 +12,7 @@ import {
   type QueryPairs,
   type Segment,
 } from './request-parts.ts';
-import { arbitraryFor } from './schema-arbitrary.ts';
+import { arbitraryFromJsonSchema, type JsonSchema } from './schema-arbitrary.ts';
 
 /* One generated request against one route, with what the API must make of it. */
 
@@ -21,14 +20,15 @@ export interface FuzzRoute {
   method: string;
   /** Hono's path syntax, as in `app.routes`. */
   path: string;
-  doc: RouteDoc | undefined;
-  /** Checks the route table cannot express: headers, or a body validated item by item. */
+  /** The route's contract: whether a request is valid is decided by its schemas. */
+  doc: Endpoint | undefined;
+  /** The route's operation in the generated OpenAPI document: the inputs are drawn from it. */
+  operation: { body?: JsonSchema; query?: JsonSchema } | undefined;
+  /** Checks the contract cannot express: headers read outside its schemas. */
   rules?: RouteRules;
 }
 
 export interface RouteRules {
-  /** The schema the route really validates its body with, when the table documents a stricter one. */
-  body?: z.ZodType;
   /** True when the request's headers and query satisfy what the route reads outside its schemas. */
   extra?: (request: { headers: Record<string, string>; query: Record<string, string | string[]> }) => boolean;
 }
@@ -59,8 +59,8 @@ export const isPublic = (route: FuzzRoute) => route.doc?.auth === false;
 
 function bodyArbitrary(route: FuzzRoute, fixtures: Fixtures): fc.Arbitrary<string | undefined> {
   const junk = fc.oneof(fc.constant(undefined), fc.constant('{}'), malformedJson, hostileValue.map((value) => JSON.stringify(value)));
-  if (!route.doc?.body) return junk;
-  const derived = arbitraryFor(route.doc.body, { knownIds: fixtures.knownIds });
+  if (!route.operation?.body) return junk;
+  const derived = arbitraryFromJsonSchema(route.operation.body, { knownIds: fixtures.knownIds });
   const examples = fixtures.examples[`${route.method} ${route.path}`] ?? [];
   const valid = examples.length > 0 ? fc.oneof(derived, fc.constantFrom(...examples)) : derived;
   const asJson = (arbitrary: fc.Arbitrary<unknown>) => arbitrary.map((value) => JSON.stringify(value));
@@ -75,8 +75,8 @@ function bodyArbitrary(route: FuzzRoute, fixtures: Fixtures): fc.Arbitrary<strin
 }
 
 function validQuery(route: FuzzRoute, fixtures: Fixtures): fc.Arbitrary<QueryPairs> {
-  if (!route.doc?.query) return fc.constant([]);
-  return arbitraryFor(route.doc.query, { knownIds: fixtures.knownIds }).map((value) =>
+  if (!route.operation?.query) return fc.constant([]);
+  return arbitraryFromJsonSchema(route.operation.query, { knownIds: fixtures.knownIds }).map((value) =>
     Object.entries(value as Record<string, unknown>).map(([key, item]): [string, string] => [key, String(item)]),
   );
 }
@@ -116,7 +116,7 @@ function bodyAsValidated(contentType: string | undefined, body: string | undefin
 
 export function requestCaseArbitrary(route: FuzzRoute, fixtures: Fixtures): fc.Arbitrary<RequestCase> {
   const sendsBody = route.method !== 'GET' && route.method !== 'HEAD';
-  const knownKeys = Object.keys(route.doc?.query?.shape ?? {});
+  const knownKeys = Object.keys(route.operation?.query?.properties ?? {});
   return fc
     .record({
       path: pathArbitrary(route, fixtures),
@@ -132,7 +132,7 @@ export function requestCaseArbitrary(route: FuzzRoute, fixtures: Fixtures): fc.A
       if (contentType !== undefined) headers['content-type'] = contentType;
       const queryValue = queryObject(query);
       const parsedBody = bodyAsValidated(contentType, body);
-      const bodySchema = route.rules?.body ?? route.doc?.body;
+      const bodySchema = route.doc?.body;
       return {
         method: route.method,
         url: path.path + queryString(query),

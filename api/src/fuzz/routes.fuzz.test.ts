@@ -1,13 +1,13 @@
-import { ActivityBatchInput, ApiErrorBody, handoffKinds, type Deal, type Handoff } from '@baton/shared';
+import { ApiErrorBody, handoffKinds, type Deal, type Handoff } from '@baton/shared';
 import { Buffer } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, describe, expect, it } from 'vitest';
-import { appRoutes } from '../openapi/app-routes.ts';
-import { routeTable } from '../openapi/route-table.ts';
+import { appRoutes, endpointOf } from '../openapi/app-routes.ts';
 import { readyHandoff } from '../testing/deal-fixtures.ts';
 import { createTestApi } from '../testing/index.ts';
+import { documentedInputs } from './document-inputs.ts';
 import { databaseState, diffStates, listTables, type DbState } from './db-state.ts';
 import { describeCase, requestCaseArbitrary, type Fixtures, type FuzzRoute, type RequestCase, type RouteRules } from './request-cases.ts';
 
@@ -69,8 +69,6 @@ const fixtures: Fixtures = {
 
 const Seq = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const rules: Record<string, RouteRules> = {
-  // Items are validated one by one and answered per item, so only the envelope is a 400.
-  'POST /v1/activities/batch': { body: ActivityBatchInput },
   'GET /v1/notifications/stream': {
     extra: ({ headers, query }) => {
       const raw = headers['last-event-id'] ?? (Array.isArray(query.lastEventId) ? query.lastEventId[0] : query.lastEventId);
@@ -79,11 +77,12 @@ const rules: Record<string, RouteRules> = {
   },
 };
 
-const routes: FuzzRoute[] = appRoutes(api.app).map(({ method, path }) => ({
-  method,
-  path,
-  doc: routeTable.find((doc) => doc.method.toUpperCase() === method && doc.path === path),
-  rules: rules[`${method} ${path}`],
+const document = (await (await api.app.request('/v1/openapi.json')).json()) as Record<string, unknown>;
+const routes: FuzzRoute[] = appRoutes(api.app).map((route) => ({
+  ...route,
+  doc: endpointOf(route),
+  operation: documentedInputs(document, route),
+  rules: rules[`${route.method} ${route.path}`],
 }));
 
 const tables = await listTables(api.services.database.db);

@@ -7,7 +7,7 @@ import { z } from 'zod';
  * decided by the schema's own safeParse, never by this generator.
  */
 
-interface JsonSchema {
+export interface JsonSchema {
   type?: string | string[];
   enum?: unknown[];
   const?: unknown;
@@ -34,6 +34,11 @@ export interface SchemaArbitraryOptions {
 export function arbitraryFor(schema: z.ZodType, options: SchemaArbitraryOptions): fc.Arbitrary<unknown> {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   return fromJsonSchema(json, options);
+}
+
+/** The same, from a JSON Schema (an OpenAPI document's, whose local `$ref`s are already resolved). */
+export function arbitraryFromJsonSchema(schema: JsonSchema, options: SchemaArbitraryOptions): fc.Arbitrary<unknown> {
+  return fromJsonSchema(schema, options);
 }
 
 function fromJsonSchema(schema: JsonSchema, options: SchemaArbitraryOptions): fc.Arbitrary<unknown> {

@@ -23,7 +23,9 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
     where t.org_id = ${orgId}::uuid and t.token_hash = ${hashToken(token)} and t.revoked_at is null
     limit 1`);
   if (!row) throw unauthorized('The token is unknown or has been revoked');
-  c.set('auth', { orgId, userId: row.user_id, tokenId: row.token_id, role: row.role as Role, email: row.email, name: row.name });
+  const auth = { orgId, userId: row.user_id, tokenId: row.token_id, role: row.role as Role, email: row.email, name: row.name };
+  c.set('auth', auth);
+  c.set('caller', { ...auth, requestId: c.var.requestId });
   const limit = c.var.services.rateLimiter.take(row.token_id);
   if (!limit.allowed) {
     throw new ApiError(429, 'rate_limited', `Too many requests: try again in ${limit.retryAfterSeconds} s`, undefined, {

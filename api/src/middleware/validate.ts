@@ -1,6 +1,6 @@
-import { zValidator } from '@hono/zod-validator';
 import type { MiddlewareHandler, ValidationTargets } from 'hono';
 import { every } from 'hono/combine';
+import { resolver, uniqueSymbol, validator } from 'hono-openapi';
 import type { z } from 'zod';
 import { ApiError } from '../errors.ts';
 
@@ -61,11 +61,21 @@ const requireJsonBody: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
-/** zod validation whose failures become 400 `invalid_body` (or `bad_request` for queries) with the issues. */
-export const validate = <Target extends keyof ValidationTargets, Schema extends z.ZodType>(target: Target, schema: Schema) => {
-  const validator = zValidator(target, schema, (result) => {
+/**
+ * Validation with a contract's zod schema (hono-openapi's validator, so the OpenAPI document is
+ * generated from the same schema). Failures become 400 `invalid_body` (or `bad_request` for the
+ * path and query) with the issues; a JSON body is refused unless sent as JSON, and made
+ * well-formed first. `documented` is what the document offers when it is stricter than what is
+ * validated here (a batch whose items are checked one by one).
+ */
+export const validate = <Target extends keyof ValidationTargets, Schema extends z.ZodType>(target: Target, schema: Schema, documented?: z.ZodType) => {
+  const middleware = validator(target, schema, (result) => {
     if (!result.success) {
-      const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message, code: issue.code }));
+      const issues = result.error.map((issue) => ({
+        path: (issue.path ?? []).map((segment) => String(typeof segment === 'object' ? segment.key : segment)).join('.'),
+        message: issue.message,
+        code: (issue as { code?: string }).code,
+      }));
       const what = target === 'json' ? 'body' : target;
       const first = issues[0];
       throw new ApiError(
@@ -76,5 +86,9 @@ export const validate = <Target extends keyof ValidationTargets, Schema extends 
       );
     }
   });
-  return target === 'json' ? (every(requireJsonBody, validator) as typeof validator) : validator;
+  // hono-openapi reads what to document from this property of the middleware.
+  const own = (middleware as unknown as Record<typeof uniqueSymbol, object>)[uniqueSymbol];
+  const description = documented ? { ...own, ...resolver(documented) } : own;
+  const combined = target === 'json' ? (every(requireJsonBody, middleware) as typeof middleware) : middleware;
+  return Object.assign(combined, { [uniqueSymbol]: description });
 };

@@ -1,3 +1,4 @@
+import { endpoints, type Endpoint } from '@baton/shared/api';
 import type { App } from '../app.ts';
 
 export interface ServedRoute {
@@ -17,4 +18,9 @@ export function appRoutes(app: App): ServedRoute[] {
     seen.set(`${route.method} ${path}`, { method: route.method, path });
   }
   return [...seen.values()];
+}
+
+/** The contract in shared/src/api of a served route. */
+export function endpointOf(route: ServedRoute): Endpoint | undefined {
+  return Object.values(endpoints).find((spec) => spec.method.toUpperCase() === route.method && spec.path === route.path);
 }

@@ -21,7 +21,8 @@ describe('ingestActivities audit', () => {
     const db = api.services.database.db;
     const [a, b] = [randomUUID(), randomUUID()];
     await db.insert(contacts).values([{ orgId: org.id, id: a }, { orgId: org.id, id: b }]);
-    const caller = { orgId: org.id, userId: org.users.sdr.id, requestId: `req-${randomUUID()}` };
+    const { sdr } = org.users;
+    const caller = { orgId: org.id, userId: sdr.id, tokenId: randomUUID(), role: sdr.role, email: sdr.email, name: sdr.name, requestId: `req-${randomUUID()}` };
     const occurredAt = '2024-05-01T10:00:00.000Z';
     const items = [
       { id: randomUUID(), contactId: a, type: 'note', occurredAt },

@@ -1,12 +1,11 @@
 import { ActivityInput, serverOnlyActivityTypes, type ActivityResult } from '@baton/shared';
 import { and, eq, or, sql } from 'drizzle-orm';
-import type { Auth } from '../../context.ts';
+import type { Caller } from '../../context.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { activities, contacts, deals } from '../../db/schema.ts';
 import { containsNul, contentHash, dedupeKeyOf } from './content-hash.ts';
 import { anyOf } from './sql.ts';
 
-type Caller = Pick<Auth, 'orgId' | 'userId'> & { requestId: string };
 
 interface Candidate {
   index: number;

@@ -1,13 +1,13 @@
 import type { Activity } from '@baton/shared';
+import { TIMELINE_DEFAULT_LIMIT } from '@baton/shared/api';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Caller } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import { activities } from '../../db/schema.ts';
 import { badRequest } from '../../errors.ts';
+import { requireLiveContact } from '../contacts/store.ts';
 import { toActivity } from '../serialize.ts';
-
-export const TIMELINE_DEFAULT_LIMIT = 50;
-export const TIMELINE_MAX_LIMIT = 200;
 
 const CursorShape = z.object({ t: z.iso.datetime(), i: z.uuid() });
 interface Cursor {
@@ -62,4 +62,10 @@ export async function timelinePage(
   const page = rows.slice(0, limit).map(toActivity);
   const last = page.at(-1);
   return { activities: page, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
+
+/** The timeline endpoint: one page of the live contact `id` names. */
+export async function contactTimeline(db: Tx, caller: Caller, id: string, options: { cursor?: string | undefined; limit?: number | undefined }) {
+  const contact = await requireLiveContact(db, caller.orgId, id);
+  return timelinePage(db, caller.orgId, contact.id, options);
 }

@@ -1,9 +1,11 @@
 import { composeBrief, type Activity, type Brief, type Deal, type Handoff, type UserSummary } from '@baton/shared';
+import { TIMELINE_DEFAULT_LIMIT } from '@baton/shared/api';
 import { sql, type SQL } from 'drizzle-orm';
+import type { Caller } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { notFound } from '../../errors.ts';
-import { encodeCursor, TIMELINE_DEFAULT_LIMIT } from '../activities/timeline.ts';
-import type { IdentityKey } from '../contacts/identity.ts';
+import { badRequest, notFound } from '../../errors.ts';
+import { encodeCursor } from '../activities/timeline.ts';
+import { identityKeys, type IdentityKey } from '../contacts/identity.ts';
 import { slugToUrl } from '../contacts/store.ts';
 
 export type BriefFocus = { contactId: string } | { identity: IdentityKey };
@@ -140,4 +142,15 @@ function briefStatement(orgId: string, focus: BriefFocus): SQL {
           union all select from_user_id from h union all select to_user_id from h)), '[]')
     )::text as brief
     from c`;
+}
+
+/** The brief endpoint: by exactly one of email, LinkedIn URL or contact id. */
+export async function briefFor(db: Db, caller: Caller, query: { email?: string | undefined; linkedin?: string | undefined; contactId?: string | undefined }): Promise<Brief> {
+  const { email, linkedin, contactId } = query;
+  const refusal = 'Ask for a brief by exactly one of email, linkedin or contactId';
+  if ([email, linkedin, contactId].filter((value) => value !== undefined).length !== 1) throw badRequest(refusal);
+  if (contactId !== undefined) return loadBrief(db, caller.orgId, { contactId });
+  const [identity] = identityKeys(email === undefined ? undefined : [email], linkedin);
+  if (!identity) throw badRequest(refusal);
+  return loadBrief(db, caller.orgId, { identity });
 }

@@ -1,13 +1,12 @@
 import type { Contact } from '@baton/shared';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Auth } from '../../context.ts';
+import type { Caller } from '../../context.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { activities, contactIdentities, contacts, deals, handoffs, notifications } from '../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { requireLiveContact, snapshot, withIdentities, type ContactRow } from './store.ts';
 
-type Caller = Pick<Auth, 'orgId' | 'userId'> & { requestId: string };
 
 const fillable = ['name', 'title', 'company', 'location', 'photoUrl', 'ownerId'] as const;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Contact, ResolveContactInput } from '@baton/shared';
 import { and, eq } from 'drizzle-orm';
-import type { Auth } from '../../context.ts';
+import type { Caller } from '../../context.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { contactIdentities, contacts } from '../../db/schema.ts';
 import { conflict } from '../../errors.ts';
@@ -10,7 +10,6 @@ import { retryOnUniqueViolation } from './retry.ts';
 import { identityKeys, lookupIdentities, type IdentityKey } from './identity.ts';
 import { slugToUrl, snapshot, withIdentities, type ContactRow } from './store.ts';
 
-type Caller = Pick<Auth, 'orgId' | 'userId'> & { requestId: string };
 
 const describing = ['name', 'title', 'company', 'location', 'photoUrl'] as const;
 

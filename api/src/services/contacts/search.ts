@@ -3,7 +3,9 @@ import { and, asc, eq, ilike, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { contactIdentities, contacts } from '../../db/schema.ts';
 import { identityKeys, lookupIdentities } from './identity.ts';
-import { identitiesOf, toContact, withIdentities } from './store.ts';
+import type { Caller } from '../../context.ts';
+import { badRequest } from '../../errors.ts';
+import { identitiesOf, requireLiveContact, toContact, withIdentities } from './store.ts';
 
 const SEARCH_LIMIT = 20;
 
@@ -95,4 +97,17 @@ export async function duplicateGroups(db: Tx, orgId: string): Promise<{ contacts
   return [...groups.values()]
     .filter((members) => members.length > 1 && new Set(members.flatMap((member) => (member.linkedinUrl ? [member.linkedinUrl] : []))).size <= 1)
     .map((members) => ({ contacts: members }));
+}
+
+/** The search endpoint: exactly one of email, LinkedIn URL or free text. */
+export async function findContacts(db: Tx, caller: Caller, query: { email?: string | undefined; linkedin?: string | undefined; q?: string | undefined }): Promise<Contact[]> {
+  const { email, linkedin, q } = query;
+  const given = [email, linkedin, q].filter((value) => value !== undefined).length;
+  if (given !== 1) throw badRequest('Search by exactly one of email, linkedin or q');
+  return searchContacts(db, caller.orgId, email !== undefined ? { email } : linkedin !== undefined ? { linkedin } : { q: q ?? '' });
+}
+
+/** Contacts that look like the same person as the live contact `id` names. */
+export async function contactDuplicates(db: Tx, caller: Caller, id: string): Promise<Contact[]> {
+  return findDuplicates(db, caller.orgId, await requireLiveContact(db, caller.orgId, id));
 }

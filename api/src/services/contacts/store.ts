@@ -1,3 +1,4 @@
+import type { Caller } from '../../context.ts';
 import { canonicalLinkedinUrl, type Contact } from '@baton/shared';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
@@ -78,4 +79,12 @@ export async function requireLiveContact(db: Tx, orgId: string, id: string): Pro
 export function snapshot(contact: Contact) {
   const { id, name, emails, linkedinUrl, title, company, location, photoUrl, ownerId } = contact;
   return { id, name, emails, linkedinUrl, title, company, location, photoUrl, ownerId };
+}
+
+/** One live contact with its identities (a merged-away id answers with the survivor). */
+export async function getContact(db: Tx, caller: Caller, id: string): Promise<Contact> {
+  const row = await requireLiveContact(db, caller.orgId, id);
+  const [contact] = await withIdentities(db, caller.orgId, [row]);
+  if (!contact) throw notFound('contact');
+  return contact;
 }

@@ -1,6 +1,6 @@
 import type { Contact, UpdateContactInput } from '@baton/shared';
 import { and, eq, notInArray } from 'drizzle-orm';
-import type { Auth } from '../../context.ts';
+import type { Caller } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { contactIdentities, contacts, users } from '../../db/schema.ts';
 import { badRequest, conflict } from '../../errors.ts';
@@ -9,7 +9,6 @@ import { retryOnUniqueViolation } from './retry.ts';
 import { identityKeys, lookupIdentities } from './identity.ts';
 import { requireLiveContact, snapshot, withIdentities, type ContactRow } from './store.ts';
 
-type Caller = Pick<Auth, 'orgId' | 'userId'> & { requestId: string };
 
 const describing = ['name', 'title', 'company', 'location', 'photoUrl'] as const;
 

@@ -1,3 +1,6 @@
+import { isOn, type DealListQuery } from '@baton/shared/api';
+import type { z } from 'zod';
+import type { Caller } from '../../context.ts';
 import type { Deal } from '@baton/shared';
 import { and, desc, eq, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -34,4 +37,14 @@ export async function listDeals(db: Db, orgId: string, filter: DealFilter, now =
     .orderBy(desc(deals.updatedAt), desc(deals.id))
     .limit(filter.limit);
   return rows.map(toDeal);
+}
+
+/** The list endpoint: `owner=me` is the caller, `stalled` a flag. */
+export function findDeals(db: Db, caller: Caller, query: z.output<typeof DealListQuery>): Promise<Deal[]> {
+  return listDeals(db, caller.orgId, {
+    ownerId: query.owner === 'me' ? caller.userId : query.owner,
+    stalled: isOn(query.stalled),
+    contactId: query.contactId,
+    limit: query.limit,
+  });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { can, type CreateDealInput, type Deal, type UpdateDealInput } from '@baton/shared';
 import { and, eq } from 'drizzle-orm';
-import type { Auth } from '../../context.ts';
+import type { Auth, Caller } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { deals } from '../../db/schema.ts';
 import { badRequest, conflict, forbidden } from '../../errors.ts';
@@ -13,7 +13,8 @@ import { toDeal } from '../serialize.ts';
 export const staleVersion = (current: DealRow) =>
   conflict(`The deal changed since you read it (it is now at version ${current.version}); reload and retry`, { current: toDeal(current) });
 
-export async function createDeal(db: Db, auth: Auth, input: CreateDealInput, requestId: string): Promise<{ deal: Deal; created: boolean }> {
+export async function createDeal(db: Db, auth: Caller, input: CreateDealInput): Promise<{ deal: Deal; created: boolean }> {
+  const { requestId } = auth;
   if (input.id) {
     const existing = await findDeal(db, auth.orgId, input.id);
     if (existing) return { deal: toDeal(existing), created: false };
@@ -43,7 +44,8 @@ export function mayActOn(auth: Auth, deal: DealRow): boolean {
   return deal.ownerId === auth.userId || can(auth.role, 'act_on_any_deal');
 }
 
-export async function updateDeal(db: Db, auth: Auth, id: string, input: UpdateDealInput, requestId: string): Promise<Deal> {
+export async function updateDeal(db: Db, auth: Caller, id: string, input: UpdateDealInput): Promise<Deal> {
+  const { requestId } = auth;
   const current = await requireDeal(db, auth.orgId, id);
   if (!mayActOn(auth, current)) throw forbidden('Only the deal owner or a manager can change this deal');
   if (input.version !== current.version) throw staleVersion(current);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { canReceive, effectiveHandoff, readiness, templateFor, type Handoff, type HandoffInput } from '@baton/shared';
 import { and, eq } from 'drizzle-orm';
-import type { Auth, Services } from '../../context.ts';
+import type { Auth, Caller, Services } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import { deals, handoffs } from '../../db/schema.ts';
 import { ApiError, badRequest, conflict, forbidden, notFound } from '../../errors.ts';
@@ -23,12 +23,12 @@ const kindLabels: Record<Handoff['kind'], string> = { sdr_to_ae: 'SDR → AE', m
  */
 export async function createHandoff(
   services: Pick<Services, 'database' | 'notifier'>,
-  auth: Auth,
+  auth: Caller,
   dealId: string,
   input: HandoffInput,
-  requestId: string,
   now = new Date(),
 ): Promise<{ handoff: Handoff; created: boolean }> {
+  const { requestId } = auth;
   const db = services.database.db;
   const deal = await requireDeal(db, auth.orgId, dealId);
   const replay = input.id ? await answerReplay(db, auth.orgId, input.id, dealId) : undefined;

@@ -1,6 +1,6 @@
 import type { Handoff, RejectHandoffInput } from '@baton/shared';
 import { and, eq } from 'drizzle-orm';
-import type { Auth, Services } from '../../context.ts';
+import type { Auth, Caller, Services } from '../../context.ts';
 import { deals, handoffs } from '../../db/schema.ts';
 import { conflict, forbidden } from '../../errors.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -27,7 +27,8 @@ async function whoIsIt(deps: Deps, orgId: string, handoff: HandoffRow): Promise<
 
 const answered = (handoff: HandoffRow) => conflict('This handoff was answered meanwhile', { current: toHandoff(handoff) });
 
-export async function acceptHandoff(deps: Deps, auth: Auth, id: string, requestId: string, now = new Date()): Promise<Handoff> {
+export async function acceptHandoff(deps: Deps, auth: Caller, id: string, now = new Date()): Promise<Handoff> {
+  const { requestId } = auth;
   const handoff = await pendingForRecipient(deps, auth, id);
   const who = await whoIsIt(deps, auth.orgId, handoff);
   return deps.database.db.transaction(async (tx) => {
@@ -55,7 +56,8 @@ export async function acceptHandoff(deps: Deps, auth: Auth, id: string, requestI
 }
 
 /** Sends the deal back: the sender owns it and its next step again, and hears why. */
-export async function rejectHandoff(deps: Deps, auth: Auth, id: string, input: RejectHandoffInput, requestId: string, now = new Date()): Promise<Handoff> {
+export async function rejectHandoff(deps: Deps, auth: Caller, id: string, input: RejectHandoffInput, now = new Date()): Promise<Handoff> {
+  const { requestId } = auth;
   const handoff = await pendingForRecipient(deps, auth, id);
   const who = await whoIsIt(deps, auth.orgId, handoff);
   const sender = await findOrgUser(deps.database.db, auth.orgId, handoff.fromUserId);

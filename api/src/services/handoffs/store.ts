@@ -1,3 +1,6 @@
+import type { HandoffListQuery } from '@baton/shared/api';
+import type { z } from 'zod';
+import type { Caller } from '../../context.ts';
 import type { Handoff, HandoffStatus } from '@baton/shared';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
@@ -48,4 +51,14 @@ export async function listHandoffs(db: Tx, orgId: string, filter: HandoffFilter)
     .orderBy(desc(handoffs.createdAt), desc(handoffs.id))
     .limit(filter.limit);
   return rows.map(toHandoff);
+}
+
+/** The list endpoint: `to=me` / `from=me` are the caller. */
+export function findHandoffs(db: Tx, caller: Caller, query: z.output<typeof HandoffListQuery>): Promise<Handoff[]> {
+  const me = (who: string | undefined) => (who === 'me' ? caller.userId : who);
+  return listHandoffs(db, caller.orgId, { toUserId: me(query.to), fromUserId: me(query.from), status: query.status, dealId: query.dealId, limit: query.limit });
+}
+
+export async function getHandoff(db: Tx, caller: Caller, id: string): Promise<Handoff> {
+  return toHandoff(await requireHandoff(db, caller.orgId, id));
 }

@@ -1,8 +1,9 @@
-import { alwaysRequired, handoffKinds, templateFor, type FieldPath, type HandoffKind, type HandoffTemplate } from '@baton/shared';
+import { alwaysRequired, can, handoffKinds, templateFor, type FieldPath, type HandoffKind, type HandoffTemplate } from '@baton/shared';
 import { eq } from 'drizzle-orm';
-import type { Auth } from '../../context.ts';
+import type { Auth, Caller } from '../../context.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { orgs } from '../../db/schema.ts';
+import { forbidden } from '../../errors.ts';
 import { recordAudit } from '../audit/record.ts';
 
 type Overrides = Partial<Record<HandoffKind, { required: FieldPath[] }>>;
@@ -18,7 +19,8 @@ export async function templatesInForce(db: Tx, orgId: string): Promise<HandoffTe
   return handoffKinds.map((kind) => templateFor(kind, overrides));
 }
 
-export async function setTemplate(db: Db, auth: Auth, kind: HandoffKind, required: FieldPath[], requestId: string): Promise<HandoffTemplate> {
+export async function setTemplate(db: Db, auth: Caller, kind: HandoffKind, required: FieldPath[]): Promise<HandoffTemplate> {
+  const { requestId } = auth;
   // Stored with the always-required fields, so what the API lists is exactly what readiness enforces.
   const fields = [...new Set<FieldPath>([...alwaysRequired, ...required])];
   return db.transaction(async (tx) => {
@@ -31,4 +33,10 @@ export async function setTemplate(db: Db, auth: Auth, kind: HandoffKind, require
     await recordAudit(tx, { orgId: auth.orgId, actorId: auth.userId, action: 'handoff_template.update', entityType: 'org', entityId: auth.orgId, before, after, requestId });
     return after;
   });
+}
+
+/** The template endpoint: managers and admins only. */
+export async function changeTemplate(db: Db, caller: Caller, kind: HandoffKind, required: FieldPath[]): Promise<HandoffTemplate> {
+  if (!can(caller.role, 'edit_templates')) throw forbidden('Only managers and admins can change handoff templates');
+  return setTemplate(db, caller, kind, required);
 }
