@@ -136,6 +136,21 @@ describe('POST /v1/deals/:id/handoffs', () => {
     expect((await getDeal(deal.id)).version).toBe(2);
   });
 
+  it('answers a stale handoff 409 with the current deal, even when the winner moved ownership away', async () => {
+    const fresh = await api.seedOrg();
+    const deal = await createDeal(api, fresh.users.sdr, await insertContact(api, fresh.id));
+    const won = await handOff(api, fresh.users.sdr, deal, fresh.users.ae);
+    // The same sender, from a second tab that still shows version 1, hands the deal to someone else.
+    const stale = await api.request('POST', `/v1/deals/${deal.id}/handoffs`, {
+      token: fresh.users.sdr.token,
+      body: readyHandoff(deal, fresh.users.manager.id, { kind: 'sdr_to_ae' }),
+    });
+    expect(stale.status).toBe(409);
+    const body = (await stale.json()) as { error: { code: string; details: { current: Deal } } };
+    expect(body.error.code).toBe('conflict');
+    expect(body.error.details.current).toMatchObject({ id: deal.id, version: 2, ownerId: won.toUserId });
+  });
+
   it('lets exactly one of two concurrent handoffs win', async () => {
     const fresh = await api.seedOrg();
     const contact = await insertContact(api, fresh.id);

@@ -34,6 +34,9 @@ export async function createHandoff(
   const replay = input.id ? await answerReplay(db, auth.orgId, input.id, dealId) : undefined;
   if (replay) return { handoff: replay, created: false };
 
+  // Stale first: when another handoff just won, it may have moved ownership away from the caller,
+  // and what they need is the current deal (409), not a refusal (403).
+  if (input.version !== deal.version) throw staleVersion(deal);
   if (!mayActOn(auth, deal)) throw forbidden('Only the deal owner or a manager can hand this deal off');
   const recipient = await findOrgUser(db, auth.orgId, input.toUserId);
   if (!recipient) throw notFound('recipient');
@@ -41,7 +44,6 @@ export async function createHandoff(
     throw badRequest(`${recipient.name} (${recipient.role}) cannot receive a ${kindLabels[input.kind]} handoff`);
   }
   if (recipient.id === deal.ownerId) throw badRequest(`${recipient.name} already owns this deal`);
-  if (input.version !== deal.version) throw staleVersion(deal);
   if (await pendingHandoffOf(db, auth.orgId, dealId)) throw conflict('This deal already has a handoff waiting for an answer');
 
   const template = templateFor(input.kind, await templateOverrides(db, auth.orgId));
