@@ -1,3 +1,5 @@
+import { createParser } from 'eventsource-parser';
+
 /* Reads a Server-Sent Events response the way a browser's EventSource would, for tests. */
 
 export interface SseEvent {
@@ -16,36 +18,20 @@ export function readSse(response: Response): SseReader {
   if (!response.body) throw new Error('the response has no body to stream');
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
-  let buffer = '';
-  const parse = (block: string): SseEvent | null => {
-    let event = 'message';
-    let id: string | undefined;
-    const data: string[] = [];
-    for (const line of block.split('\n')) {
-      if (line.startsWith(':') || line === '') continue;
-      const colon = line.indexOf(':');
-      const field = colon === -1 ? line : line.slice(0, colon);
-      const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
-      if (field === 'event') event = value;
-      else if (field === 'id') id = value;
-      else if (field === 'data') data.push(value);
-    }
-    return data.length === 0 ? null : { event, id, data: data.join('\n') };
-  };
+  const parsed: SseEvent[] = [];
+  // Like EventSource, an event without a type is a `message`.
+  const parser = createParser({ onEvent: ({ event, id, data }) => void parsed.push({ event: event ?? 'message', id, data }) });
   return {
     async next(name = 'notification') {
       for (;;) {
-        const end = buffer.indexOf('\n\n');
-        if (end !== -1) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const parsed = parse(block);
-          if (parsed?.event === name) return parsed;
+        const event = parsed.shift();
+        if (event) {
+          if (event.event === name) return event;
           continue;
         }
         const { done, value } = await reader.read();
         if (done) throw new Error('the event stream ended');
-        buffer += decoder.decode(value, { stream: true });
+        parser.feed(decoder.decode(value, { stream: true }));
       }
     },
     async close() {
