@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { contactIdentities, contacts } from '../../db/schema.ts';
 import { conflict } from '../../errors.ts';
 import { recordAudit } from '../audit/record.ts';
-import { retryOnUniqueViolation } from './retry.ts';
+import { retryOnUniqueViolation } from '../../lib/unique-violation.ts';
 import { identityKeys, lookupIdentities, type IdentityKey } from './identity.ts';
 import { slugToUrl, snapshot, withIdentities, type ContactRow } from './store.ts';
 

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { contactIdentities, contacts, users } from '../../db/schema.ts';
 import { badRequest, conflict } from '../../errors.ts';
 import { recordAudit } from '../audit/record.ts';
-import { retryOnUniqueViolation } from './retry.ts';
+import { retryOnUniqueViolation } from '../../lib/unique-violation.ts';
 import { identityKeys, lookupIdentities } from './identity.ts';
 import { requireLiveContact, snapshot, withIdentities, type ContactRow } from './store.ts';
 

@@ -5,7 +5,7 @@ import type { Deal } from '@baton/shared';
 import { and, desc, eq, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { deals } from '../../db/schema.ts';
-import { liveContact } from './store.ts';
+import { requireLiveContact } from '../contacts/store.ts';
 import { toDeal } from '../serialize.ts';
 
 export const closedStages = ['won', 'lost'] as const;
@@ -28,7 +28,7 @@ export function stalledCondition(now: Date): SQL {
 export async function listDeals(db: Db, orgId: string, filter: DealFilter, now = new Date()): Promise<Deal[]> {
   const conditions: SQL[] = [eq(deals.orgId, orgId)];
   if (filter.ownerId) conditions.push(eq(deals.ownerId, filter.ownerId));
-  if (filter.contactId) conditions.push(eq(deals.contactId, (await liveContact(db, orgId, filter.contactId)).id));
+  if (filter.contactId) conditions.push(eq(deals.contactId, (await requireLiveContact(db, orgId, filter.contactId)).id));
   if (filter.stalled) conditions.push(stalledCondition(now));
   const rows = await db
     .select()

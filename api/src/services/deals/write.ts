@@ -7,7 +7,9 @@ import { deals } from '../../db/schema.ts';
 import { badRequest, conflict, forbidden } from '../../errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { appendServerActivities } from './activities.ts';
-import { findDeal, findOrgUser, isUniqueViolation, liveContact, requireDeal, type DealRow } from './store.ts';
+import { isUniqueViolation } from '../../lib/unique-violation.ts';
+import { requireLiveContact } from '../contacts/store.ts';
+import { findDeal, findOrgUser, requireDeal, type DealRow } from './store.ts';
 import { toDeal } from '../serialize.ts';
 
 export const staleVersion = (current: DealRow) =>
@@ -19,7 +21,7 @@ export async function createDeal(db: Db, auth: Caller, input: CreateDealInput): 
     const existing = await findDeal(db, auth.orgId, input.id);
     if (existing) return { deal: toDeal(existing), created: false };
   }
-  const contact = await liveContact(db, auth.orgId, input.contactId);
+  const contact = await requireLiveContact(db, auth.orgId, input.contactId);
   const id = input.id ?? randomUUID();
   try {
     const row = await db.transaction(async (tx) => {

@@ -7,7 +7,9 @@ import { deals, handoffs } from '../../db/schema.ts';
 import { ApiError, badRequest, conflict, forbidden, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { appendServerActivities } from '../deals/activities.ts';
-import { findOrgUser, isUniqueViolation, liveContact, requireDeal } from '../deals/store.ts';
+import { isUniqueViolation } from '../../lib/unique-violation.ts';
+import { requireLiveContact } from '../contacts/store.ts';
+import { findOrgUser, requireDeal } from '../deals/store.ts';
 import { mayActOn, staleVersion } from '../deals/write.ts';
 import { findHandoff, pendingHandoffOf } from './store.ts';
 import { formatDue, writeNotifications } from '../notifications/write.ts';
@@ -53,7 +55,7 @@ export async function createHandoff(
     throw new ApiError(422, 'handoff_not_ready', `Not ready to hand off: ${check.missing.join(', ')}`, { missing: check.missing, reasons: check.reasons });
   }
   const effective = effectiveHandoff(dealJson, input);
-  const contact = await liveContact(db, auth.orgId, deal.contactId);
+  const contact = await requireLiveContact(db, auth.orgId, deal.contactId);
   const previousOwner = deal.ownerId === auth.userId ? auth.name : ((await findOrgUser(db, auth.orgId, deal.ownerId))?.name ?? 'previous owner');
   const dueAt = new Date(effective.nextStep.dueAt ?? now);
   const what = effective.nextStep.what ?? '';

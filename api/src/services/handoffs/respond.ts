@@ -5,7 +5,8 @@ import { deals, handoffs } from '../../db/schema.ts';
 import { conflict, forbidden } from '../../errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { appendServerActivities } from '../deals/activities.ts';
-import { findDeal, findOrgUser, liveContact } from '../deals/store.ts';
+import { requireLiveContact } from '../contacts/store.ts';
+import { findDeal, findOrgUser } from '../deals/store.ts';
 import { requireHandoff, type HandoffRow } from './store.ts';
 import { writeNotifications } from '../notifications/write.ts';
 import { toDeal, toHandoff } from '../serialize.ts';
@@ -20,7 +21,7 @@ async function pendingForRecipient(deps: Deps, auth: Auth, id: string): Promise<
 }
 
 async function whoIsIt(deps: Deps, orgId: string, handoff: HandoffRow): Promise<string> {
-  const contact = await liveContact(deps.database.db, orgId, handoff.contactId);
+  const contact = await requireLiveContact(deps.database.db, orgId, handoff.contactId);
   const deal = await findDeal(deps.database.db, orgId, handoff.dealId);
   return `${contact.company ?? deal?.title ?? 'the deal'} — ${contact.name ?? 'your contact'}`;
 }

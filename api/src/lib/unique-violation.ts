@@ -1,4 +1,4 @@
-/** True when a database error (possibly wrapped by drizzle) is a unique-key violation. */
+/** PostgreSQL's unique_violation, raised by postgres.js or PGlite, wrapped by Drizzle or not: the one test for it. */
 export function isUniqueViolation(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Object; depth += 1) {
