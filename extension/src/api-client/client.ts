@@ -17,9 +17,13 @@ import type {
   UpdateDealInput,
   UserSummary,
 } from '@baton/shared';
+import * as api from '@baton/shared/api';
+import type { Endpoint, Me } from '@baton/shared/api';
 import type { z } from 'zod';
 import { errorFromResponse, invalidResponse, unreachable } from './errors.ts';
-import { schemas, type MeResponse } from './responses.ts';
+
+/** What `GET /v1/me` answers. */
+export type MeResponse = Me;
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response> | Response;
 
@@ -58,18 +62,25 @@ export function createApiClient(options: ApiClientOptions) {
   const doFetch: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 30_000;
 
-  async function call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown, query?: Query): Promise<z.output<S>> {
+  /** Calls an endpoint of shared/src/api and parses its answer with the endpoint's own schema. */
+  async function call<E extends Endpoint>(
+    endpoint: E,
+    request: { params?: Record<string, string>; body?: unknown; query?: Query } = {},
+  ): Promise<z.output<NonNullable<E['responses'][200]>['schema'] & z.ZodType>> {
     const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(query ?? {})) {
+    for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined && value !== false) search.set(key, value === true ? '1' : String(value));
     }
-    const url = `${base}/v1${path}${search.size > 0 ? `?${search}` : ''}`;
+    const path = endpoint.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(request.params?.[name] ?? ''));
+    const label = `${endpoint.method.toUpperCase()} ${endpoint.path}`;
+    const url = `${base}${path}${search.size > 0 ? `?${search}` : ''}`;
     const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${options.token}` };
+    const { body } = request;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
       response = await doFetch(url, {
-        method,
+        method: endpoint.method.toUpperCase(),
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
@@ -86,52 +97,50 @@ export function createApiClient(options: ApiClientOptions) {
       if (cause instanceof SyntaxError) throw invalidResponse(path, response.status, cause.message);
       throw unreachable(cause);
     }
+    const schema = (endpoint.responses[response.status as 200 | 201] ?? endpoint.responses[200])?.schema;
+    if (!schema) throw invalidResponse(label, response.status, 'the endpoint documents no JSON answer');
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw invalidResponse(`${method} ${path}`, response.status, parsed.error.issues);
-    return parsed.data;
+    if (!parsed.success) throw invalidResponse(label, response.status, parsed.error.issues);
+    return parsed.data as never;
   }
 
-  const id = (value: string) => encodeURIComponent(value);
+  const id = (value: string) => ({ id: value });
 
   return {
     baseUrl: base,
-    me: (): Promise<MeResponse> => call('GET', '/me', schemas.me),
-    users: (role?: Role): Promise<UserSummary[]> => call('GET', '/users', schemas.users, undefined, { role }),
+    me: (): Promise<MeResponse> => call(api.getMe),
+    users: async (role?: Role): Promise<UserSummary[]> => (await call(api.listUsers, { query: { role } })).users,
 
-    resolveContact: (input: ResolveContactInput): Promise<ResolveContactResult> => call('POST', '/contacts/resolve', schemas.resolve, input),
-    getContact: (contactId: string): Promise<Contact> => call('GET', `/contacts/${id(contactId)}`, schemas.contact),
-    searchContacts: (search: ContactSearch): Promise<Contact[]> => call('GET', '/contacts', schemas.contacts, undefined, search),
-    updateContact: (contactId: string, patch: UpdateContactInput): Promise<Contact> =>
-      call('PATCH', `/contacts/${id(contactId)}`, schemas.contact, patch),
+    resolveContact: (input: ResolveContactInput): Promise<ResolveContactResult> => call(api.resolveContact, { body: input }),
+    getContact: async (contactId: string): Promise<Contact> => (await call(api.getContact, { params: id(contactId) })).contact,
+    searchContacts: async (search: ContactSearch): Promise<Contact[]> => (await call(api.searchContacts, { query: search })).contacts,
+    updateContact: async (contactId: string, patch: UpdateContactInput): Promise<Contact> =>
+      (await call(api.updateContact, { params: id(contactId), body: patch })).contact,
     /** Folds `duplicateId` into `survivorId`. */
-    mergeContacts: (survivorId: string, duplicateId: string): Promise<Contact> =>
-      call('POST', `/contacts/${id(survivorId)}/merge`, schemas.contact, { duplicateId }),
+    mergeContacts: async (survivorId: string, duplicateId: string): Promise<Contact> =>
+      (await call(api.mergeContact, { params: id(survivorId), body: { duplicateId } })).contact,
     /** Other contacts that look like the same person (same name at the same company). */
-    duplicates: (contactId: string): Promise<Contact[]> => call('GET', `/contacts/${id(contactId)}/duplicates`, schemas.contacts),
+    duplicates: async (contactId: string): Promise<Contact[]> => (await call(api.listContactDuplicates, { params: id(contactId) })).contacts,
 
-    batchActivities: (activities: ActivityInput[]): Promise<ActivityBatchResult> =>
-      call('POST', '/activities/batch', schemas.batch, { activities }),
+    batchActivities: (activities: ActivityInput[]): Promise<ActivityBatchResult> => call(api.logActivities, { body: { activities } }),
     timeline: (contactId: string, cursor?: string | null): Promise<TimelinePage> =>
-      call('GET', `/contacts/${id(contactId)}/timeline`, schemas.timeline, undefined, { cursor: cursor ?? undefined }),
-    brief: (query: BriefQuery): Promise<Brief> => call('GET', '/brief', schemas.brief, undefined, query),
+      call(api.getTimeline, { params: id(contactId), query: { cursor: cursor ?? undefined } }),
+    brief: (query: BriefQuery): Promise<Brief> => call(api.getBrief, { query }),
 
-    createDeal: (input: CreateDealInput): Promise<Deal> => call('POST', '/deals', schemas.deal, input),
-    getDeal: (dealId: string): Promise<Deal> => call('GET', `/deals/${id(dealId)}`, schemas.deal),
-    updateDeal: (dealId: string, input: UpdateDealInput): Promise<Deal> => call('PATCH', `/deals/${id(dealId)}`, schemas.deal, input),
-    listDeals: (filter: DealFilter = {}): Promise<Deal[]> => call('GET', '/deals', schemas.deals, undefined, { ...filter }),
+    createDeal: (input: CreateDealInput): Promise<Deal> => call(api.createDeal, { body: input }),
+    getDeal: (dealId: string): Promise<Deal> => call(api.getDeal, { params: id(dealId) }),
+    updateDeal: (dealId: string, input: UpdateDealInput): Promise<Deal> => call(api.updateDeal, { params: id(dealId), body: input }),
+    listDeals: async (filter: DealFilter = {}): Promise<Deal[]> => (await call(api.listDeals, { query: { ...filter } })).deals,
 
-    handoff: (dealId: string, input: HandoffInput): Promise<Handoff> =>
-      call('POST', `/deals/${id(dealId)}/handoffs`, schemas.handoff, input),
-    acceptHandoff: (handoffId: string): Promise<Handoff> => call('POST', `/handoffs/${id(handoffId)}/accept`, schemas.handoff, {}),
-    rejectHandoff: (handoffId: string, reason: string): Promise<Handoff> =>
-      call('POST', `/handoffs/${id(handoffId)}/reject`, schemas.handoff, { reason }),
-    listHandoffs: (filter: HandoffFilter = {}): Promise<Handoff[]> => call('GET', '/handoffs', schemas.handoffs, undefined, { ...filter }),
+    handoff: (dealId: string, input: HandoffInput): Promise<Handoff> => call(api.createHandoff, { params: id(dealId), body: input }),
+    acceptHandoff: (handoffId: string): Promise<Handoff> => call(api.acceptHandoff, { params: id(handoffId), body: {} }),
+    rejectHandoff: (handoffId: string, reason: string): Promise<Handoff> => call(api.rejectHandoff, { params: id(handoffId), body: { reason } }),
+    listHandoffs: async (filter: HandoffFilter = {}): Promise<Handoff[]> => (await call(api.listHandoffs, { query: { ...filter } })).handoffs,
 
-    notifications: (filter: { unread?: boolean } = {}): Promise<Notification[]> =>
-      call('GET', '/notifications', schemas.notifications, undefined, { unread: filter.unread }),
-    markRead: (notificationId: string): Promise<Notification> =>
-      call('POST', `/notifications/${id(notificationId)}/read`, schemas.notification, {}),
-    templates: (): Promise<HandoffTemplate[]> => call('GET', '/handoff-templates', schemas.templates),
+    notifications: async (filter: { unread?: boolean } = {}): Promise<Notification[]> =>
+      (await call(api.listNotifications, { query: { unread: filter.unread } })).notifications,
+    markRead: (notificationId: string): Promise<Notification> => call(api.readNotification, { params: id(notificationId), body: {} }),
+    templates: async (): Promise<HandoffTemplate[]> => (await call(api.listTemplates)).templates,
   };
 }
 

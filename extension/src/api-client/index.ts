@@ -7,6 +7,5 @@
  *   try { await client.handoff(dealId, input) }
  *   catch (e) { if (isApiClientError(e) && e.kind === 'not_ready') show(e.details.missing) }
  */
-export { createApiClient, normalizeBaseUrl, type ApiClient, type ApiClientOptions, type BriefQuery, type ContactSearch, type DealFilter, type FetchLike, type HandoffFilter } from './client.ts';
+export { createApiClient, normalizeBaseUrl, type ApiClient, type MeResponse, type ApiClientOptions, type BriefQuery, type ContactSearch, type DealFilter, type FetchLike, type HandoffFilter } from './client.ts';
 export { ApiClientError, apiErrorKinds, isApiClientError, type ApiClientErrorDetails, type ApiErrorKind } from './errors.ts';
-export type { MeResponse } from './responses.ts';
