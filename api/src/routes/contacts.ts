@@ -19,7 +19,7 @@ export const contactRoutes = new Hono<AppEnv>()
     c.json({ contacts: await findContacts(c.var.db, c.var.caller, c.req.valid('query')) }, 200),
   )
   // The extension's review screen: every group of likely duplicates in the organisation.
-  .get('/duplicates', describe(api.listDuplicateGroups), async (c) => c.json({ duplicates: await duplicateGroups(c.var.db, c.var.caller.orgId) }, 200))
+  .get('/duplicates', describe(api.listDuplicateGroups), async (c) => c.json({ duplicates: await duplicateGroups(c.var.db, c.var.caller) }, 200))
   .get('/:id', describe(api.getContact), validate('param', api.getContact.params), async (c) =>
     c.json({ contact: await getContact(c.var.db, c.var.caller, c.req.valid('param').id) }, 200),
   )

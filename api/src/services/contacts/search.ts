@@ -77,7 +77,8 @@ const GROUP_LIMIT = 50;
  * Groups of likely duplicates across the organisation (same name and company, case-insensitive),
  * leaving out groups whose members carry different LinkedIn profiles. Two queries.
  */
-export async function duplicateGroups(db: Tx, orgId: string): Promise<{ contacts: Contact[] }[]> {
+export async function duplicateGroups(db: Tx, caller: Pick<Caller, 'orgId'>): Promise<{ contacts: Contact[] }[]> {
+  const { orgId } = caller;
   const live = sql`${contacts.orgId} = ${orgId} and ${contacts.mergedIntoId} is null and coalesce(${contacts.name}, '') <> '' and coalesce(${contacts.company}, '') <> ''`;
   const rows = await db
     .select()

@@ -14,7 +14,8 @@ export async function templateOverrides(db: Tx, orgId: string): Promise<Override
   return (row?.templates ?? {}) as Overrides;
 }
 
-export async function templatesInForce(db: Tx, orgId: string): Promise<HandoffTemplate[]> {
+export async function templatesInForce(db: Tx, caller: Pick<Caller, 'orgId'>): Promise<HandoffTemplate[]> {
+  const { orgId } = caller;
   const overrides = await templateOverrides(db, orgId);
   return handoffKinds.map((kind) => templateFor(kind, overrides));
 }
