@@ -36,10 +36,3 @@ export function contentHash(input: ActivityInput): string {
 export function dedupeKeyOf(input: ActivityInput): string | null {
   return input.type === 'email' && input.source?.gmailMessageId ? `gmail:${input.source.gmailMessageId}` : null;
 }
-
-/** PostgreSQL text cannot hold U+0000: such input is refused up front rather than failing the insert. */
-export function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (value === null || typeof value !== 'object') return false;
-  return Object.values(value).some(containsNul);
-}

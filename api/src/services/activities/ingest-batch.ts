@@ -1,9 +1,10 @@
 import { ActivityInput, serverOnlyActivityTypes, type ActivityResult } from '@baton/shared';
+import { containsNul } from '@baton/shared/api';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Caller } from '../../context.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { activities, contacts, deals } from '../../db/schema.ts';
-import { containsNul, contentHash, dedupeKeyOf } from './content-hash.ts';
+import { contentHash, dedupeKeyOf } from './content-hash.ts';
 import { anyOf } from './sql.ts';
 
 

@@ -1,8 +1,8 @@
+import type { Deal } from '@baton/shared';
 import { isOn, type DealListQuery } from '@baton/shared/api';
+import { and, desc, eq, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Caller } from '../../context.ts';
-import type { Deal } from '@baton/shared';
-import { and, desc, eq, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { deals } from '../../db/schema.ts';
 import { requireLiveContact } from '../contacts/store.ts';

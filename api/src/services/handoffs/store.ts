@@ -1,8 +1,8 @@
+import type { Handoff, HandoffStatus } from '@baton/shared';
 import type { HandoffListQuery } from '@baton/shared/api';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Caller } from '../../context.ts';
-import type { Handoff, HandoffStatus } from '@baton/shared';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { handoffs } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
