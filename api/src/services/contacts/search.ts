@@ -1,10 +1,10 @@
 import type { Contact } from '@baton/shared';
 import { and, asc, eq, ilike, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Caller } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import { contactIdentities, contacts } from '../../db/schema.ts';
-import { identityKeys, lookupIdentities } from './identity.ts';
-import type { Caller } from '../../context.ts';
 import { badRequest } from '../../errors.ts';
+import { identityKeys, lookupIdentities } from './identity.ts';
 import { identitiesOf, requireLiveContact, toContact, withIdentities } from './store.ts';
 
 const SEARCH_LIMIT = 20;

@@ -1,6 +1,6 @@
-import type { Caller } from '../../context.ts';
 import { canonicalLinkedinUrl, type Contact } from '@baton/shared';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Caller } from '../../context.ts';
 import type { Tx } from '../../db/client.ts';
 import { contactIdentities, contacts } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
