@@ -1,4 +1,4 @@
-/** PostgreSQL's unique_violation, raised by postgres.js or PGlite, wrapped by Drizzle or not: the one test for it. */
+/** PostgreSQL's unique_violation, whether raised by postgres.js directly or wrapped by Drizzle: the one test for it. */
 export function isUniqueViolation(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Object; depth += 1) {
