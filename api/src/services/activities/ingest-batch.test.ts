@@ -48,7 +48,8 @@ describe('ingestActivities audit', () => {
     const db = api.services.database.db;
     const contact = randomUUID();
     await db.insert(contacts).values([{ orgId: org.id, id: contact }]);
-    const caller = { orgId: org.id, userId: org.users.sdr.id, requestId: `req-${randomUUID()}` };
+    const { sdr } = org.users;
+    const caller = { orgId: org.id, userId: sdr.id, tokenId: randomUUID(), role: sdr.role, email: sdr.email, name: sdr.name, requestId: `req-${randomUUID()}` };
     const id = randomUUID();
     const email = (occurredAt: string, timeFromLogging: boolean) => ({
       id,
