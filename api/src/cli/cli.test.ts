@@ -195,7 +195,9 @@ describe('several processes on one database', () => {
     const childEnv = { ...process.env, BATON_DATA_DIR: dataDir, BATON_LOG_LEVEL: 'silent', DATABASE_URL: env.DATABASE_URL ?? '' };
     const servers: ChildProcess[] = [];
     const serve = async () => {
-      const server = spawn(join(apiDir, 'node_modules/.bin/tsx'), ['src/cli.ts', 'serve', '--port', '0', '--json'], { cwd: apiDir, env: childEnv });
+      // Node itself with tsx as a loader, not the tsx command: that wrapper relays SIGTERM to a child of
+      // its own and, on a loaded machine, can answer 143 before the child has said it handles the signal.
+      const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', '0', '--json'], { cwd: apiDir, env: childEnv });
       servers.push(server);
       const exited = new Promise<number | null>((done) => server.on('exit', (code) => done(code)));
       const started = (await firstJson(server)) as { url: string; port: number; pid: number; database: string };
