@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   index,
   integer,
@@ -181,7 +182,7 @@ export const handoffs = pgTable(
     rejectionReason: text('rejection_reason'),
     createdAt: createdAt(),
     respondedAt: at('responded_at'),
-    timeToAcceptMs: integer('time_to_accept_ms'),
+    timeToAcceptMs: bigint('time_to_accept_ms', { mode: 'number' }),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deal, Handoff, Notification } from '@baton/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activities } from '../db/schema.ts';
+import { activities, handoffs } from '../db/schema.ts';
 import { createDeal, handOff, inDays, insertContact, readyHandoff } from '../testing/deal-fixtures.ts';
 import { createTestApi, type TestApi, type TestOrg } from '../testing/index.ts';
 
@@ -190,6 +190,21 @@ describe('accepting and rejecting', () => {
     expect((await api.request('POST', `/v1/handoffs/${handoff.id}/reject`, { token: org.users.ae.token, body: { reason: 'late' } })).status).toBe(409);
     const told = (await notificationsOf(org.users.sdr.token)).find((n) => n.handoffId === handoff.id);
     expect(told).toMatchObject({ type: 'handoff_accepted', title: `${org.users.ae.name} accepted Acme — Jordan Lee` });
+  });
+
+  it('accepts a handoff that waited a year: the time to accept does not overflow', async () => {
+    const deal = await createDeal(api, org.users.sdr, contactId);
+    const handoff = await handOff(api, org.users.sdr, deal, org.users.ae);
+    const yearAgo = new Date(Date.now() - 366 * 24 * 3600 * 1000);
+    await api.services.database.db
+      .update(handoffs)
+      .set({ createdAt: yearAgo })
+      .where(and(eq(handoffs.orgId, org.id), eq(handoffs.id, handoff.id)));
+    const res = await api.request('POST', `/v1/handoffs/${handoff.id}/accept`, { token: org.users.ae.token });
+    expect(res.status).toBe(200);
+    const accepted = (await res.json()) as Handoff;
+    expect(accepted.timeToAcceptMs).toBe(Date.parse(accepted.respondedAt ?? '') - yearAgo.getTime());
+    expect(accepted.timeToAcceptMs).toBeGreaterThan(2 ** 31);
   });
 
   it('sends the deal back to the sender with the reason', async () => {

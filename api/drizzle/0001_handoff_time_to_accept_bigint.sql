@@ -1,0 +1,1 @@
+ALTER TABLE "handoffs" ALTER COLUMN "time_to_accept_ms" SET DATA TYPE bigint;
