@@ -2,6 +2,7 @@ export * from './identity.ts';
 export * from './readiness.ts';
 export * from './permissions.ts';
 export * from './brief.ts';
+export * from './instant.ts';
 export * from './schemas/common.ts';
 export * from './schemas/org.ts';
 export * from './schemas/contact.ts';

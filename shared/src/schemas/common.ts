@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { isSaneInstant, SANE_INSTANT_MESSAGE } from '../instant.ts';
 
 /** UUIDs compare case-insensitively; the lower-case spelling is the one stored and compared. */
 export const Id = z.uuid().toLowerCase();
 export type Id = z.infer<typeof Id>;
 
-/** ISO 8601 with a zone offset; the API always answers in UTC (`...Z`). */
-export const Timestamp = z.iso.datetime({ offset: true });
+/** ISO 8601 with a zone offset, within years 1–9999 once the offset is applied; the API always answers in UTC (`...Z`). */
+export const Timestamp = z.iso.datetime({ offset: true }).refine(isSaneInstant, { message: SANE_INSTANT_MESSAGE });
 export type Timestamp = z.infer<typeof Timestamp>;
 
 /** Free text a rep typed: trimmed, bounded so one field cannot swallow a database row. */

@@ -1,4 +1,4 @@
-import type { Activity } from '@baton/shared';
+import { Timestamp, type Activity } from '@baton/shared';
 import { TIMELINE_DEFAULT_LIMIT } from '@baton/shared/api';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -9,7 +9,7 @@ import { badRequest } from '../../errors.ts';
 import { requireLiveContact } from '../contacts/store.ts';
 import { toActivity } from '../serialize.ts';
 
-const CursorShape = z.object({ t: z.iso.datetime(), i: z.uuid() });
+const CursorShape = z.object({ t: Timestamp, i: z.uuid() });
 interface Cursor {
   occurredAt: Date;
   id: string;
