@@ -8,7 +8,7 @@ import { createDeal, updateDeal } from './deals.ts';
 import { openBatonDb, type BatonDb } from './db.ts';
 import { localBrief } from './read.ts';
 import { syncStatus } from './status.ts';
-import { createSyncEngine, retryFailed } from './sync.ts';
+import { createSyncEngine, retryFailed, SERVER_ERROR_STRIKES } from './sync.ts';
 import { clock, contextFor, freshDb, syncFixture, type Fault, type SyncFixture } from './testing.ts';
 import type { ThreadInput } from './thread.ts';
 
@@ -225,6 +225,36 @@ describe('sync to the real API', { timeout: 60_000 }, () => {
     await engine.drain({ force: true });
     expect(fx.net.state.requests.length).toBe(requests);
     expect(await retryFailed(db, time.now())).toBe(2);
+  });
+
+  it('isolates an activity the API keeps failing on: the rest of its batch is stored, it is set aside as failed', async () => {
+    fx.net.state.fault = 'none';
+    const time = clock();
+    const db = freshDb();
+    const ctx = contextFor(db, time.now, fx.org.users.sdr.id);
+    const contact = await addContact(ctx, { emails: [prospect().email] });
+    await drainUntilEmpty(db, engineFor(db, time));
+    const notes = [];
+    for (let i = 0; i < 6; i += 1) notes.push(await addNote(ctx, contact.id, `Note ${i}`));
+    const poison = notes[2]!;
+    fx.net.state.poisonActivityId = poison.id;
+    try {
+      const engine = engineFor(db, time);
+      for (let round = 0; round < SERVER_ERROR_STRIKES; round += 1) await engine.drain({ force: true });
+      const remote = (await serverTimeline(contact.id)).map((a) => a.id).sort();
+      expect(remote).toEqual(notes.filter((n) => n.id !== poison.id).map((n) => n.id).sort());
+      const left = await db.outbox.toArray();
+      expect(left.map((op) => [op.entityId, op.state])).toEqual([[poison.id, 'failed']]);
+      const status = await syncStatus(db);
+      expect(status).toMatchObject({ state: 'error', failed: 1, pending: 0 });
+      expect(status.message).toContain('failed on this activity');
+      // Set aside: later drains do not send it again.
+      const requests = fx.net.state.requests.length;
+      await engine.drain({ force: true });
+      expect(fx.net.state.requests.length).toBe(requests);
+    } finally {
+      fx.net.state.poisonActivityId = null;
+    }
   });
 
   it('never sends twice when drains overlap', async () => {

@@ -10,6 +10,13 @@ import type { OutboxOp, OutboxOpOf, SyncMeta } from './types.ts';
 
 export const MAX_BATCH = 500;
 
+/**
+ * An activity the API answered 5xx for this many times, each time sent on its own, is marked
+ * failed instead of retried: a server bug on one item must not stop a device's sync for good.
+ * It stays in the outbox, visible in the sidebar's sync badge, for Retry or Discard.
+ */
+export const SERVER_ERROR_STRIKES = 3;
+
 export interface SyncEngineOptions {
   db: BatonDb;
   /** The client for the current settings, or null while the extension is not configured. */
@@ -203,6 +210,37 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     });
   }
 
+  /**
+   * Sends a batch; when the API fails on it (5xx), splits it to isolate the items it fails on:
+   * the good halves are stored now, and an item that keeps failing alone is set aside as failed.
+   */
+  async function sendIsolating(client: ApiClient, ops: OutboxOpOf<'activity'>[]): Promise<Step> {
+    const step = await sendActivities(client, ops);
+    if (step.stop?.kind !== 'server') return step;
+    if (ops.length === 1) return strike(ops[0] as OutboxOpOf<'activity'>, step.stop);
+    const middle = Math.ceil(ops.length / 2);
+    const total = ok(0);
+    for (const half of [ops.slice(0, middle), ops.slice(middle)]) {
+      const part = await sendIsolating(client, half);
+      total.sent += part.sent;
+      total.failed += part.failed;
+      if (part.stop) return { ...total, stop: part.stop };
+    }
+    return total;
+  }
+
+  async function strike(op: OutboxOpOf<'activity'>, error: ApiClientError): Promise<Step> {
+    const stored = op.seq === undefined ? undefined : await db.outbox.get(op.seq);
+    if (!stored || op.seq === undefined) return { sent: 0, failed: 0, stop: error };
+    const serverErrors = (stored.serverErrors ?? 0) + 1;
+    if (serverErrors < SERVER_ERROR_STRIKES) {
+      await db.outbox.update(op.seq, { serverErrors });
+      return { sent: 0, failed: 0, stop: error };
+    }
+    await db.outbox.update(op.seq, { serverErrors, state: 'failed', lastError: `The Baton API failed on this activity ${serverErrors} times — retry it later or discard it` });
+    return ok(0, 1);
+  }
+
   async function nextWork(ops: OutboxOp[]): Promise<{ kind: 'one'; op: OutboxOp } | { kind: 'batch'; ops: OutboxOpOf<'activity'>[] } | { kind: 'cascade'; ops: OutboxOp[] } | null> {
     // Every contact/deal a pending or failed create refers to: what depends on it has to wait.
     const unsent = new Map<string, OutboxOp>();
@@ -252,7 +290,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (work === null) break;
       let step: Step;
       if (work.kind === 'cascade') step = ok(0, await fail(work.ops, 'Not sent: a record it depends on could not be saved'));
-      else if (work.kind === 'batch') step = await sendActivities(client, work.ops);
+      else if (work.kind === 'batch') step = await sendIsolating(client, work.ops);
       else step = await sendOne(client, work.op);
       result.sent += step.sent;
       result.failed += step.failed;
@@ -301,7 +339,7 @@ function isNamedRecord(activity: ActivityInput): boolean {
 
 /** Puts refused ops back in the queue (after the rep fixed the cause, e.g. the token). */
 export async function retryFailed(db: BatonDb, now: Date = new Date()): Promise<number> {
-  return db.outbox.where('state').equals('failed').modify({ state: 'pending', attempts: 0, nextAttemptAt: now.toISOString() });
+  return db.outbox.where('state').equals('failed').modify({ state: 'pending', attempts: 0, serverErrors: 0, nextAttemptAt: now.toISOString() });
 }
 
 export function failedOps(db: BatonDb): Promise<OutboxOp[]> {

@@ -28,19 +28,23 @@ export function contextFor(db: BatonDb, now: () => Date, userId: string | null =
 
 export type Fault = 'none' | 'before-send' | 'drop-response' | 'duplicate';
 
+/** A server-side bug that answers 500 to every activity batch that carries this item's id. */
+const serverBug = () => new Response(JSON.stringify({ error: { code: 'internal', message: 'Internal error' } }), { status: 500, headers: { 'content-type': 'application/json' } });
+
 /**
  * Routes requests to the in-process API, with faults a flaky network produces: failing before the
  * request leaves, losing the response after the server acted, or delivering the request twice.
  */
 export function faultyFetch(api: TestApi) {
   /** `plan` is consumed one fault per request; when empty, `fault` applies to every request. */
-  const state = { fault: 'none' as Fault, plan: [] as Fault[], requests: [] as string[] };
+  const state = { fault: 'none' as Fault, plan: [] as Fault[], requests: [] as string[], poisonActivityId: null as string | null };
   const fetchImpl: FetchLike = async (input, init) => {
     const url = new URL(input);
     state.requests.push(`${init.method ?? 'GET'} ${url.pathname}`);
     const fault = state.plan.length > 0 ? (state.plan.shift() ?? 'none') : state.fault;
     const send = () => api.app.request(input, { ...init, signal: null });
     if (fault === 'before-send') throw new TypeError('Failed to fetch');
+    if (state.poisonActivityId && url.pathname === '/v1/activities/batch' && String(init.body).includes(state.poisonActivityId)) return serverBug();
     if (fault === 'drop-response') {
       await send();
       throw new TypeError('network connection was lost');

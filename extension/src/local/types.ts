@@ -35,6 +35,8 @@ interface OutboxBase {
   nextAttemptAt: string;
   lastError: string | null;
   state: 'pending' | 'failed';
+  /** Times the API answered 5xx to this op sent on its own; see `SERVER_ERROR_STRIKES`. */
+  serverErrors?: number;
 }
 export type OutboxOp = { [K in OutboxKind]: OutboxBase & { kind: K; payload: OutboxPayloads[K] } }[OutboxKind];
 export type OutboxOpOf<K extends OutboxKind> = Extract<OutboxOp, { kind: K }>;
