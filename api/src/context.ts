@@ -4,6 +4,7 @@ import type { Env } from './env.ts';
 import type { Logger } from './lib/logger.ts';
 import type { Notifier } from './lib/notifier.ts';
 import type { RateLimiter } from './middleware/rate-limit.ts';
+import type { StreamGuard } from './lib/stream-guard.ts';
 
 /** Who is calling: every query is scoped to `orgId`. */
 export interface Auth {
@@ -26,6 +27,7 @@ export interface Services {
   logger: Logger;
   notifier: Notifier;
   rateLimiter: RateLimiter;
+  streams: StreamGuard;
 }
 
 export interface AppEnv {

@@ -23,6 +23,10 @@ const EnvSchema = z.object({
   BATON_RATE_LIMIT: int(1200, 1, 1_000_000),
   /** Largest accepted request body, in bytes. */
   BATON_BODY_LIMIT: int(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  /** How often open notification streams re-check their token (a revoked one ends its streams). */
+  BATON_STREAM_RECHECK_MS: int(2000, 100, 60_000),
+  /** Notification streams one token may hold open at once, per API process. */
+  BATON_STREAMS_PER_TOKEN: int(5, 1, 1000),
   /** Comma-separated extension origins allowed by CORS; empty allows any chrome-/moz-extension origin. */
   BATON_EXTENSION_ORIGINS: z.string().default(''),
 });
@@ -36,6 +40,8 @@ export interface Env {
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   extensionOrigins: string[];
+  streamRecheckMs: number;
+  maxStreamsPerToken: number;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +66,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     logLevel: value.BATON_LOG_LEVEL,
     rateLimitPerMinute: value.BATON_RATE_LIMIT,
     bodyLimitBytes: value.BATON_BODY_LIMIT,
+    streamRecheckMs: value.BATON_STREAM_RECHECK_MS,
+    maxStreamsPerToken: value.BATON_STREAMS_PER_TOKEN,
     extensionOrigins: value.BATON_EXTENSION_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),

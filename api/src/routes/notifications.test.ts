@@ -3,6 +3,7 @@ import type { Notification } from '@baton/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeal, handOff, insertContact } from '../testing/deal-fixtures.ts';
 import { createTestApi, type TestApi, type TestOrg } from '../testing/index.ts';
+import { addUser, createToken, revokeTokens } from '../services/admin/admin.ts';
 import { createSecondInstance } from '../testing/second-instance.ts';
 import { readSse } from '../testing/sse.ts';
 
@@ -111,6 +112,54 @@ describe('GET /v1/notifications/stream', () => {
     const bad = await api.request('GET', '/v1/notifications/stream', { token: fresh.users.ae.token, headers: { 'last-event-id': 'yesterday' } });
     expect(bad.status).toBe(400);
     expect((await api.request('GET', '/v1/notifications/stream')).status).toBe(401);
+  });
+
+  const freshToken = async (orgId: string) => {
+    const user = await addUser(api.services.database.db, { orgId, email: `${randomUUID()}@org.example.com`, name: 'Short-lived', role: 'ae' });
+    return (await createToken(api.services.database.db, user)).token;
+  };
+
+  it('ends an open stream within seconds once its token is revoked', async () => {
+    const token = await freshToken(org.id);
+    const stream = readSse(await api.request('GET', '/v1/notifications/stream', { token }));
+    await stream.next('ready');
+    expect(await revokeTokens(api.services.database.db, { token })).toBe(1);
+    await expect(stream.next()).rejects.toThrow('the event stream ended');
+  });
+
+  it('caps the streams one token holds open', async () => {
+    const token = await freshToken(org.id);
+    const open = [];
+    for (let i = 0; i < api.services.env.maxStreamsPerToken; i += 1) {
+      const res = await api.request('GET', '/v1/notifications/stream', { token });
+      expect(res.status).toBe(200);
+      open.push(readSse(res));
+    }
+    const refused = await api.request('GET', '/v1/notifications/stream', { token });
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited', message: expect.stringContaining('open notification streams') } });
+    await open[0]?.next('ready');
+    await open[0]?.close();
+    // Closing one frees its place (the server notices the cancelled body).
+    await expect.poll(async () => {
+      const res = await api.request('GET', '/v1/notifications/stream', { token });
+      if (res.status === 200) open.push(readSse(res));
+      return res.status;
+    }).toBe(200);
+    for (const stream of open.slice(1)) await stream.close();
+  });
+
+  it('ends a stream on another API process when its token is revoked through this one', async () => {
+    const second = await createSecondInstance(api);
+    try {
+      const token = await freshToken(org.id);
+      const stream = readSse(await second.request('GET', '/v1/notifications/stream', { token }));
+      await stream.next('ready');
+      await revokeTokens(api.services.database.db, { token });
+      await expect(stream.next()).rejects.toThrow('the event stream ended');
+    } finally {
+      await second.close();
+    }
   });
 
   it('carries a handoff made through one API process to a stream on another', async () => {

@@ -5,6 +5,7 @@ import type { Env } from '../env.ts';
 import { createRateLimiter } from '../middleware/rate-limit.ts';
 import { createLogger, type Logger } from '../lib/logger.ts';
 import { createNotifier } from '../lib/notifier.ts';
+import { createStreamGuard } from '../lib/stream-guard.ts';
 
 /** Opens the database, applies pending migrations and wires the app's services. */
 export async function createServices(env: Env, options: { database?: Database; logger?: Logger } = {}): Promise<Services> {
@@ -13,10 +14,12 @@ export async function createServices(env: Env, options: { database?: Database; l
   await migrate(database);
   const notifier = createNotifier(database, logger);
   await notifier.start();
-  return { database, env, logger, notifier, rateLimiter: createRateLimiter(env.rateLimitPerMinute) };
+  const streams = createStreamGuard(database.db, logger, { recheckMs: env.streamRecheckMs, maxPerToken: env.maxStreamsPerToken });
+  return { database, env, logger, notifier, rateLimiter: createRateLimiter(env.rateLimitPerMinute), streams };
 }
 
 export async function closeServices(services: Services): Promise<void> {
+  services.streams.stop();
   await services.notifier.stop();
   await services.database.close();
 }

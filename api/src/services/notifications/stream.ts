@@ -18,16 +18,18 @@ const BACKLOG_LIMIT = 500;
 export function streamNotifications(c: Context<AppEnv>, lastEventId: number | undefined): Response {
   const { orgId, userId } = c.var.auth;
   const { db, services } = c.var;
+  let closed = false;
+  let wake: (() => void) | null = null;
+  const stop = () => {
+    closed = true;
+    wake?.();
+  };
+  // Refused (429) before the response starts when the token holds too many streams already.
+  const release = services.streams.open(c.var.auth, stop);
   return streamSSE(
     c,
     async (stream) => {
       const announced: string[] = [];
-      let wake: (() => void) | null = null;
-      let closed = false;
-      const stop = () => {
-        closed = true;
-        wake?.();
-      };
       // Subscribe before reading the backlog so nothing committed in between is missed.
       const unsubscribe = services.notifier.subscribe(orgId, userId, (announcement) => {
         announced.push(announcement.id);
@@ -66,6 +68,7 @@ export function streamNotifications(c: Context<AppEnv>, lastEventId: number | un
           for (const row of rows) await send(row);
         }
       } finally {
+        release();
         clearInterval(heartbeat);
         unsubscribe();
         c.req.raw.signal.removeEventListener('abort', stop);
