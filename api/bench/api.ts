@@ -61,7 +61,7 @@ async function seed(target: { databaseUrl?: string; dataDir?: string }) {
   const counter: QueryCounter = { count: 0 };
   const database = await openCountingDatabase(target, counter);
   await migrate(database);
-  const services = await createServices({ ...loadEnv({}), databaseUrl: target.databaseUrl, rateLimitPerMinute: 1_000_000 }, { database, logger: createLogger('silent') });
+  const services = await createServices({ ...loadEnv({}), databaseUrl: target.databaseUrl, rateLimitPerMinute: 1_000_000, addressRateLimitPerMinute: 100_000_000 }, { database, logger: createLogger('silent') });
   const db = database.db;
   const org = await createOrg(db, 'Bench Co');
   const sdr = await addUser(db, { orgId: org.id, email: 'sdr@bench.example', name: 'Bench SDR', role: 'sdr' });
@@ -93,7 +93,7 @@ async function seed(target: { databaseUrl?: string; dataDir?: string }) {
 function startTarget(env: Record<string, string>): Promise<{ url: string; floorUrl: string; stop(): Promise<void> }> {
   const child = spawn(join(apiDir, 'node_modules/.bin/tsx'), ['bench/target-server.ts'], {
     cwd: apiDir,
-    env: { ...process.env, BATON_LOG_LEVEL: 'warn', BATON_RATE_LIMIT: '1000000', ...env },
+    env: { ...process.env, BATON_LOG_LEVEL: 'warn', BATON_RATE_LIMIT: '1000000', BATON_ADDRESS_RATE_LIMIT: '10000000', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((done) => child.on('exit', () => done()));

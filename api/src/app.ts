@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, Services } from './context.ts';
 import { ApiError } from './errors.ts';
 import { requireAuth } from './middleware/auth.ts';
+import { limitByAddress } from './middleware/rate-limit.ts';
 import { extensionCors, limitBody, provide, requestLog } from './middleware/common.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -24,7 +25,7 @@ export function createApp(services: Services) {
     .use('*', provide(services), requestLog, extensionCors(services.env.extensionOrigins), limitBody(services.env.bodyLimitBytes))
     .get('/v1/health', describe(getHealth), (c) => c.json({ ok: true as const, database: services.database.kind }, 200))
     .route('/v1', openapiRoutes(() => whole.app as Hono<AppEnv>))
-    .use('/v1/*', requireAuth)
+    .use('/v1/*', limitByAddress, requireAuth)
     .route('/v1', meRoutes)
     .route('/v1/contacts', contactRoutes)
     .route('/v1/activities', activityRoutes)

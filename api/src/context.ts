@@ -27,6 +27,8 @@ export interface Services {
   logger: Logger;
   notifier: Notifier;
   rateLimiter: RateLimiter;
+  /** Per client address, taken before auth. */
+  addressLimiter: RateLimiter;
   streams: StreamGuard;
 }
 

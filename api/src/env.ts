@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   BATON_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Requests per token per minute. */
   BATON_RATE_LIMIT: int(1200, 1, 1_000_000),
+  /** Requests per client address per minute, counted before auth (so unauthenticated floods are limited too). */
+  BATON_ADDRESS_RATE_LIMIT: int(6000, 1, 10_000_000),
   /** Largest accepted request body, in bytes. */
   BATON_BODY_LIMIT: int(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   /** How often open notification streams re-check their token (a revoked one ends its streams). */
@@ -38,6 +40,7 @@ export interface Env {
   host: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   rateLimitPerMinute: number;
+  addressRateLimitPerMinute: number;
   bodyLimitBytes: number;
   extensionOrigins: string[];
   streamRecheckMs: number;
@@ -65,6 +68,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     host: value.HOST,
     logLevel: value.BATON_LOG_LEVEL,
     rateLimitPerMinute: value.BATON_RATE_LIMIT,
+    addressRateLimitPerMinute: value.BATON_ADDRESS_RATE_LIMIT,
     bodyLimitBytes: value.BATON_BODY_LIMIT,
     streamRecheckMs: value.BATON_STREAM_RECHECK_MS,
     maxStreamsPerToken: value.BATON_STREAMS_PER_TOKEN,

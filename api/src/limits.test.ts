@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRateLimiter } from './middleware/rate-limit.ts';
 import { createTestApi, type TestApi, type TestOrg } from './testing/index.ts';
 
 let limited: TestApi;
@@ -11,6 +12,33 @@ beforeAll(async () => {
 afterAll(() => limited.close());
 
 describe('limits and hostile requests', () => {
+  it('rate-limits by client address before auth: unauthenticated floods are refused without a token lookup', async () => {
+    const byAddress = await createTestApi({ addressRateLimitPerMinute: 3 });
+    try {
+      // The Node server hands the socket to the app as `incoming`, as @hono/node-server does.
+      const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+      const forged = { headers: { authorization: `Bearer baton_${'0'.repeat(32)}_${'a'.repeat(43)}` } };
+      for (let i = 0; i < 3; i += 1) expect((await byAddress.app.request('/v1/me', forged, from('203.0.113.7'))).status).toBe(401);
+      const res = await byAddress.app.request('/v1/me', forged, from('203.0.113.7'));
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect((await byAddress.app.request('/v1/me', forged, from('198.51.100.2'))).status).toBe(401);
+    } finally {
+      await byAddress.close();
+    }
+  });
+
+  it('evicts the least recently used bucket when full, not every bucket', () => {
+    const limiter = createRateLimiter(1, 2);
+    expect(limiter.take('busy', 0).allowed).toBe(true);
+    expect(limiter.take('busy', 1).allowed).toBe(false);
+    expect(limiter.take('a', 2).allowed).toBe(true);
+    expect(limiter.take('busy', 3).allowed).toBe(false);
+    // A third key pushes out `a` (least recently used); `busy` keeps its empty bucket.
+    expect(limiter.take('b', 4).allowed).toBe(true);
+    expect(limiter.take('busy', 5).allowed).toBe(false);
+  });
+
   it('rate-limits per token: the 6th request in a minute is 429 with Retry-After', async () => {
     const token = org.users.ae.token;
     for (let i = 0; i < 5; i += 1) expect((await limited.request('GET', '/v1/me', { token })).status).toBe(200);

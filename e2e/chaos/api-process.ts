@@ -24,7 +24,7 @@ const DemoOutput = z
 export type DemoUsers = z.infer<typeof DemoOutput>;
 
 function cliEnv(storage: Storage): NodeJS.ProcessEnv {
-  return { ...process.env, BATON_DATA_DIR: storage.dataDir, BATON_LOG_LEVEL: 'error', DATABASE_URL: storage.databaseUrl ?? '', BATON_RATE_LIMIT: '1000000' };
+  return { ...process.env, BATON_DATA_DIR: storage.dataDir, BATON_LOG_LEVEL: 'error', DATABASE_URL: storage.databaseUrl ?? '', BATON_RATE_LIMIT: '1000000', BATON_ADDRESS_RATE_LIMIT: '10000000' };
 }
 
 function cli(args: string[], storage: Storage): ChildProcess {

@@ -4,6 +4,7 @@ import type { Role } from '@baton/shared';
 import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { hashToken, tokenOrgId } from '../lib/tokens.ts';
+import { rateLimited } from './rate-limit.ts';
 
 const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message, undefined, { 'WWW-Authenticate': 'Bearer' });
 
@@ -27,10 +28,6 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   c.set('auth', auth);
   c.set('caller', { ...auth, requestId: c.var.requestId });
   const limit = c.var.services.rateLimiter.take(row.token_id);
-  if (!limit.allowed) {
-    throw new ApiError(429, 'rate_limited', `Too many requests: try again in ${limit.retryAfterSeconds} s`, undefined, {
-      'Retry-After': String(limit.retryAfterSeconds),
-    });
-  }
+  if (!limit.allowed) throw rateLimited(limit.retryAfterSeconds);
   await next();
 });

@@ -15,7 +15,7 @@ export async function createServices(env: Env, options: { database?: Database; l
   const notifier = createNotifier(database, logger);
   await notifier.start();
   const streams = createStreamGuard(database.db, logger, { recheckMs: env.streamRecheckMs, maxPerToken: env.maxStreamsPerToken });
-  return { database, env, logger, notifier, rateLimiter: createRateLimiter(env.rateLimitPerMinute), streams };
+  return { database, env, logger, notifier, rateLimiter: createRateLimiter(env.rateLimitPerMinute), addressLimiter: createRateLimiter(env.addressRateLimitPerMinute), streams };
 }
 
 export async function closeServices(services: Services): Promise<void> {

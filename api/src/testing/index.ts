@@ -77,7 +77,7 @@ export async function createTestDatabaseUrl(serverUrl?: string): Promise<{ url: 
 
 export async function createTestApi(overrides: Partial<Env> = {}): Promise<TestApi> {
   const scratch = await createTestDatabaseUrl();
-  const env: Env = { ...loadEnv({}), databaseUrl: scratch.url, rateLimitPerMinute: 100_000, ...overrides };
+  const env: Env = { ...loadEnv({}), databaseUrl: scratch.url, rateLimitPerMinute: 100_000, addressRateLimitPerMinute: 1_000_000, ...overrides };
   const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 5 });
   const services = await createServices(env, { database, logger: createLogger('silent') });
   const app = createApp(services);
