@@ -1,6 +1,6 @@
 import type { Role } from './schemas/org.ts';
 
-export const capabilities = ['edit_templates', 'act_on_any_deal', 'manage_users'] as const;
+export const capabilities = ['edit_templates', 'act_on_any_deal', 'manage_any_contact', 'manage_users'] as const;
 export type Capability = (typeof capabilities)[number];
 
 const grants: Record<Role, readonly Capability[]> = {
@@ -8,10 +8,32 @@ const grants: Record<Role, readonly Capability[]> = {
   ae: [],
   csm: [],
   marketing: [],
-  manager: ['edit_templates', 'act_on_any_deal'],
-  admin: ['edit_templates', 'act_on_any_deal', 'manage_users'],
+  manager: ['edit_templates', 'act_on_any_deal', 'manage_any_contact'],
+  admin: ['edit_templates', 'act_on_any_deal', 'manage_any_contact', 'manage_users'],
 };
 
 export function can(role: Role, capability: Capability): boolean {
   return grants[role].includes(capability);
+}
+
+/** What decides who may change who a contact is. */
+export interface ContactStewardship {
+  ownerId: string | null;
+  /** Owners of the contact's deals that are not won or lost. */
+  openDealOwnerIds: readonly string[];
+}
+
+/** Who `canManageContact` lets through, for messages. */
+export const contactStewards = "the contact's owner, the owner of an open deal on it, or a manager or admin";
+
+/**
+ * Everyone in the team reads contacts, edits their description and adds activities. Changing the
+ * owner, adding, replacing or removing identities (which re-routes what the Gmail sidebar matches
+ * and logs) and merging need a steward: the owner, the owner of an open deal on the contact, or a
+ * manager/admin. A contact nobody owns is anyone's to take.
+ */
+export function canManageContact(actor: { userId: string; role: Role }, contact: ContactStewardship): boolean {
+  if (can(actor.role, 'manage_any_contact')) return true;
+  if (contact.ownerId === null) return true;
+  return contact.ownerId === actor.userId || contact.openDealOwnerIds.includes(actor.userId);
 }

@@ -36,6 +36,61 @@ async function activity(token: string, contactId: string, occurredAt: string) {
   return id;
 }
 
+describe('empty and no-op PATCH /v1/contacts/:id', () => {
+  it('answers 400 to an empty body and writes nothing for a change that changes nothing', async () => {
+    const c = await resolve(org.users.sdr.token, { emails: [`noop.${unique()}@x.example`], name: 'Noel', linkedinUrl: `linkedin.com/in/noel-${unique()}` });
+    const url = `/v1/contacts/${c.contact.id}`;
+    const audits = async () => (await api.services.database.db.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.entityId, c.contact.id)))).length;
+    const before = await audits();
+    expect((await as(org.users.sdr.token).patch(url, {})).status).toBe(400);
+    const noop = await as(org.users.sdr.token).patch(url, {
+      name: 'Noel',
+      title: '',
+      emails: [c.contact.emails[0]?.toUpperCase()],
+      linkedinUrl: c.contact.linkedinUrl,
+      ownerId: org.users.sdr.id,
+    });
+    expect(noop.status).toBe(200);
+    expect(((await noop.json()) as { contact: Contact }).contact).toEqual(c.contact);
+    expect(await audits()).toBe(before);
+    // A no-op is nobody's stewardship question: another rep's identical values answer 200 too.
+    expect((await as(org.users.csm.token).patch(url, { ownerId: org.users.sdr.id })).status).toBe(200);
+  });
+});
+
+describe('who may change who a contact is', () => {
+  it('lets anyone describe a contact and log on it, but only its stewards change owner, emails or merge', async () => {
+    const mine = await resolve(org.users.sdr.token, { emails: [`owned.${unique()}@x.example`], name: 'Owned' });
+    const url = `/v1/contacts/${mine.contact.id}`;
+    expect((await as(org.users.csm.token).patch(url, { title: 'VP Sales' })).status).toBe(200);
+    await activity(org.users.csm.token, mine.contact.id, '2024-03-01T00:00:00Z');
+
+    for (const body of [{ ownerId: org.users.csm.id }, { emails: [`hijack.${unique()}@x.example`] }, { linkedinUrl: `linkedin.com/in/hijack-${unique()}` }]) {
+      const res = await as(org.users.csm.token).patch(url, body);
+      expect(res.status, JSON.stringify(body)).toBe(403);
+      const { error } = (await res.json()) as { error: { message: string } };
+      expect(error.message).toContain(`Only the contact's owner (${org.users.sdr.name}), the owner of an open deal on it, or a manager or admin can change its`);
+    }
+    const other = await resolve(org.users.csm.token, { emails: [`csm.${unique()}@x.example`] });
+    expect((await as(org.users.csm.token).post(url + '/merge', { duplicateId: other.contact.id })).status).toBe(403);
+    expect((await as(org.users.csm.token).post(`/v1/contacts/${other.contact.id}/merge`, { duplicateId: mine.contact.id })).status).toBe(403);
+
+    // Resolve does not attach the CSM's new address to the SDR's contact.
+    const sneaky = `sneaky.${unique()}@x.example`;
+    const resolved = await as(org.users.csm.token).post('/v1/contacts/resolve', { emails: [mine.contact.emails[0], sneaky] });
+    expect(resolved.status).toBe(403);
+    expect(((await resolved.json()) as { error: { message: string } }).error.message).toContain(`add ${sneaky} to this contact`);
+    expect((await resolve(org.users.csm.token, { emails: [mine.contact.emails[0]] })).contact.emails).toEqual(mine.contact.emails);
+
+    // The owner of an open deal on it is a steward; a manager always is.
+    const deal = await as(org.users.ae.token).post('/v1/deals', { contactId: mine.contact.id, title: 'Owned pilot' });
+    expect(deal.status).toBe(201);
+    expect((await as(org.users.ae.token).patch(url, { emails: [...mine.contact.emails, `ae.${unique()}@x.example`] })).status).toBe(200);
+    expect((await as(org.users.manager.token).patch(url, { ownerId: org.users.csm.id })).status).toBe(200);
+    expect((await as(org.users.csm.token).patch(url, { linkedinUrl: `linkedin.com/in/now-mine-${unique()}` })).status).toBe(200);
+  });
+});
+
 describe('POST /v1/contacts/resolve', () => {
   it('creates a contact once, then finds it by any identity and merges new ones', async () => {
     const email = `Jordan.${unique()}@Example.com`;
@@ -45,12 +100,12 @@ describe('POST /v1/contacts/resolve', () => {
     expect(first.contact).toMatchObject({ emails: [email.toLowerCase()], name: 'Jordan Lee', ownerId: org.users.sdr.id, linkedinUrl: null });
 
     const slug = `jordan-${unique()}`;
-    const again = await resolve(org.users.ae.token, { emails: [email.toUpperCase()], linkedinUrl: `https://linkedin.com/in/${slug}/?trk=x`, title: 'CTO' });
+    const again = await resolve(org.users.sdr.token, { emails: [email.toUpperCase()], linkedinUrl: `https://linkedin.com/in/${slug}/?trk=x`, title: 'CTO' });
     expect(again.status).toBe(200);
     expect(again.created).toBe(false);
     expect(again.contact).toMatchObject({ id: first.contact.id, title: 'CTO', linkedinUrl: `https://www.linkedin.com/in/${slug}`, ownerId: org.users.sdr.id });
 
-    const byLinkedin = await resolve(org.users.ae.token, { linkedinUrl: `linkedin.com/in/${slug}`, emails: [`other.${email}`] });
+    const byLinkedin = await resolve(org.users.sdr.token, { linkedinUrl: `linkedin.com/in/${slug}`, emails: [`other.${email}`] });
     expect(byLinkedin.contact.id).toBe(first.contact.id);
     expect(byLinkedin.contact.emails).toEqual([email.toLowerCase(), `other.${email}`.toLowerCase()]);
   });
@@ -166,7 +221,9 @@ describe('GET, PATCH and search', () => {
     const { contact } = (await res.json()) as { contact: Contact };
     expect(contact).toMatchObject({ name: 'Edwina', emails: [newEmail], ownerId: org.users.ae.id });
     expect(contact.photoCapturedAt).not.toBeNull();
-    const unlinked = (await (await as(org.users.sdr.token).patch(url, { linkedinUrl: null, title: '' })).json()) as { contact: Contact };
+    // The new owner may change its identities; the previous one no longer can.
+    expect((await as(org.users.sdr.token).patch(url, { linkedinUrl: null })).status).toBe(403);
+    const unlinked = (await (await as(org.users.ae.token).patch(url, { linkedinUrl: null, title: '' })).json()) as { contact: Contact };
     expect(unlinked.contact).toMatchObject({ linkedinUrl: null, title: null });
     const audit = await api.services.database.db.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.entityId, c.contact.id), eq(auditLog.action, 'contact.update')));
     expect(audit).toHaveLength(2);
@@ -254,7 +311,11 @@ describe('merge and duplicates', () => {
     expect((await as(org.users.sdr.token).post(`/v1/contacts/${survivor.contact.id}/merge`, { duplicateId: survivor.contact.id })).status).toBe(400);
     expect((await as(org.users.sdr.token).post(`/v1/contacts/${survivor.contact.id}/merge`, {})).status).toBe(400);
 
-    const res = await as(org.users.sdr.token).post(`/v1/contacts/${survivor.contact.id}/merge`, { duplicateId: duplicate.contact.id });
+    // The duplicate is the AE's: its owner cannot be merged away by the SDR, a manager can.
+    const refused = await as(org.users.sdr.token).post(`/v1/contacts/${survivor.contact.id}/merge`, { duplicateId: duplicate.contact.id });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: 'forbidden', message: expect.stringContaining(`owner (${org.users.ae.name})`) } });
+    const res = await as(org.users.manager.token).post(`/v1/contacts/${survivor.contact.id}/merge`, { duplicateId: duplicate.contact.id });
     expect(res.status).toBe(200);
     const { contact } = (await res.json()) as { contact: Contact };
     expect(contact).toMatchObject({ id: survivor.contact.id, name: `Robin ${tag}`, company: 'Mergeco', linkedinUrl: `https://www.linkedin.com/in/robin-${tag}`, ownerId: org.users.sdr.id });
@@ -277,7 +338,7 @@ describe('merge and duplicates', () => {
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.action, 'contact.merge'), eq(auditLog.entityId, survivor.contact.id)));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
-      actorId: org.users.sdr.id,
+      actorId: org.users.manager.id,
       before: { survivor: { company: null }, duplicate: { id: duplicate.contact.id } },
       after: { survivor: { company: 'Mergeco' }, duplicateId: duplicate.contact.id, moved: { activities: 1, deals: 1, handoffs: 1, identities: 2 } },
     });

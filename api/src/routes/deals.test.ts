@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deal } from '@baton/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activities } from '../db/schema.ts';
+import { activities, auditLog } from '../db/schema.ts';
 import { createDeal, inDays, insertContact } from '../testing/deal-fixtures.ts';
 import { createTestApi, type TestApi, type TestOrg } from '../testing/index.ts';
 
@@ -132,6 +132,33 @@ describe('PATCH /v1/deals/:id', () => {
     expect(unknownField.status).toBe(400);
     const foreign = await api.request('PATCH', `/v1/deals/${deal.id}`, { token: other.users.admin.token, body: { version: 2, title: 'x' } });
     expect(foreign.status).toBe(404);
+  });
+});
+
+describe('empty and no-op PATCH /v1/deals/:id', () => {
+  it('answers 400 to a body with nothing to change and writes nothing for a change that changes nothing', async () => {
+    const deal = await createDeal(api, org.users.sdr, contactId, 'Idle');
+    const due = inDays(5);
+    const set = await api.request('PATCH', `/v1/deals/${deal.id}`, { token: org.users.sdr.token, body: { version: 1, stage: 'qualifying', nextStep: { what: 'Call', dueAt: due } } });
+    const current = (await set.json()) as Deal;
+    const audits = async () => (await api.services.database.db.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.entityId, deal.id)))).length;
+    const before = await audits();
+
+    for (const body of [{}, { version: current.version }]) {
+      const res = await api.request('PATCH', `/v1/deals/${deal.id}`, { token: org.users.sdr.token, body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+    }
+    // The same values, the due date spelled in another zone: nothing changes.
+    const sameDue = new Date(due).toISOString().replace('Z', '+00:00');
+    const noop = await api.request('PATCH', `/v1/deals/${deal.id}`, {
+      token: org.users.sdr.token,
+      body: { version: current.version, title: 'Idle', stage: 'qualifying', qualification: {}, nextStep: { what: 'Call', dueAt: sameDue } },
+    });
+    expect(noop.status).toBe(200);
+    expect(await noop.json()).toEqual(current);
+    expect(await audits()).toBe(before);
+    const stages = await api.services.database.db.select().from(activities).where(and(eq(activities.orgId, org.id), eq(activities.dealId, deal.id), eq(activities.type, 'stage_change')));
+    expect(stages).toHaveLength(1);
   });
 });
 

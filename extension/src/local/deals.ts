@@ -45,6 +45,18 @@ export function applyDealUpdate(deal: Deal, input: UpdateDealInput, at: string):
   };
 }
 
+function sameDealContent(a: LocalDeal, b: LocalDeal): boolean {
+  const due = (deal: LocalDeal) => (deal.nextStep.dueAt === null ? null : Date.parse(deal.nextStep.dueAt));
+  return (
+    a.title === b.title &&
+    a.stage === b.stage &&
+    JSON.stringify(a.qualification) === JSON.stringify(b.qualification) &&
+    a.nextStep.what === b.nextStep.what &&
+    a.nextStep.ownerId === b.nextStep.ownerId &&
+    due(a) === due(b)
+  );
+}
+
 /** Queues a deal change. Without `version`, the local copy's version is used. */
 export async function updateDeal(ctx: LocalContext, dealId: string, change: Omit<UpdateDealInput, 'version'> & { version?: number }): Promise<LocalDeal> {
   const updated = await ctx.db.transaction('rw', ctx.db.deals, ctx.db.outbox, async () => {
@@ -52,6 +64,8 @@ export async function updateDeal(ctx: LocalContext, dealId: string, change: Omit
     if (deal === undefined) throw new Error(`no deal ${dealId} on this device`);
     const input = UpdateDealInput.parse({ ...change, version: change.version ?? deal.version });
     const next: LocalDeal = { ...applyDealUpdate(deal, input, ctx.now().toISOString()), synced: false };
+    // The API writes nothing for a change that changes nothing (and keeps the version): neither do we.
+    if (sameDealContent(deal, next)) return deal;
     await ctx.db.deals.put(next);
     await ctx.db.outbox.add(newOp(ctx, 'updateDeal', dealId, { dealId, input }));
     return next;

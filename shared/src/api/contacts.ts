@@ -12,7 +12,8 @@ export const resolveContact = endpoint({
     200: { description: 'An existing contact', schema: ResolveContactResult },
     201: { description: 'A new contact', schema: ResolveContactResult },
   },
-  errors: [409],
+  /** 403: a new identity for someone else's contact (see canManageContact). */
+  errors: [403, 409],
 });
 
 export const ContactSearchQuery = noNul(
@@ -51,10 +52,10 @@ export const getContact = endpoint({
 
 export const updateContact = endpoint({
   method: 'patch', path: '/v1/contacts/:id', tag: 'contacts', params: IdParam,
-  summary: "Update a contact's fields and identities",
-  body: noNul(UpdateContactInput),
-  responses: { 200: { description: 'The updated contact', schema: ContactEnvelope } },
-  errors: [404, 409],
+  summary: "Update a contact's fields and identities (owner and identities: the contact's stewards only)",
+  body: noNul(UpdateContactInput).refine((input) => Object.keys(input).length > 0, 'Send at least one field to change'),
+  responses: { 200: { description: 'The updated contact (as it was, unwritten, when nothing changes)', schema: ContactEnvelope } },
+  errors: [403, 404, 409],
 });
 
 export const MergeResult = z.object({ contact: Contact, merged: z.boolean() });
@@ -64,7 +65,7 @@ export const mergeContact = endpoint({
   summary: 'Fold a duplicate into this contact: activities, deals and identities move here (audited)',
   body: MergeContactInput,
   responses: { 200: { description: 'The surviving contact', schema: MergeResult } },
-  errors: [404, 409],
+  errors: [403, 404, 409],
 });
 
 export const listContactDuplicates = endpoint({

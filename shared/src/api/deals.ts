@@ -42,7 +42,7 @@ export const getDeal = endpoint({
 export const updateDeal = endpoint({
   method: 'patch', path: '/v1/deals/:id', tag: 'deals', params: IdParam,
   summary: 'Update a deal; `version` must be current (409 with the current record otherwise)',
-  body: noNul(UpdateDealInput),
-  responses: { 200: { description: 'The updated deal', schema: Deal } },
+  body: noNul(UpdateDealInput).refine((input) => Object.keys(input).some((key) => key !== 'version'), 'Send at least one field to change besides version'),
+  responses: { 200: { description: 'The updated deal (as it was, unwritten, when nothing changes)', schema: Deal } },
   errors: [403, 404, 409],
 });

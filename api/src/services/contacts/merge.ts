@@ -5,8 +5,8 @@ import type { Db, Tx } from '../../db/client.ts';
 import { activities, contactIdentities, contacts, deals, handoffs, notifications } from '../../db/schema.ts';
 import { badRequest, conflict, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/record.ts';
+import { requireContactSteward } from './permission.ts';
 import { requireLiveContact, snapshot, withIdentities, type ContactRow } from './store.ts';
-
 
 const fillable = ['name', 'title', 'company', 'location', 'photoUrl', 'ownerId'] as const;
 
@@ -43,6 +43,8 @@ export function mergeContacts(db: Db, caller: Caller, survivorId: string, duplic
     if (!survivor || !duplicate || survivor.mergedIntoId !== null || duplicate.mergedIntoId !== null) {
       throw conflict('One of the contacts was merged meanwhile; reload and try again');
     }
+    await requireContactSteward(tx, caller, survivor, 'merge contacts into this one');
+    await requireContactSteward(tx, caller, duplicate, 'merge away this duplicate');
     const [survivorBefore, duplicateBefore] = await withIdentities(tx, orgId, [survivor, duplicate]);
     if (!survivorBefore || !duplicateBefore) throw new Error('the contacts vanished');
     if (survivorBefore.linkedinUrl && duplicateBefore.linkedinUrl && survivorBefore.linkedinUrl !== duplicateBefore.linkedinUrl) {

@@ -8,8 +8,8 @@ import { conflict } from '../../errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { retryOnUniqueViolation } from '../../lib/unique-violation.ts';
 import { identityKeys, lookupIdentities, type IdentityKey } from './identity.ts';
+import { requireContactSteward } from './permission.ts';
 import { slugToUrl, snapshot, withIdentities, type ContactRow } from './store.ts';
-
 
 const describing = ['name', 'title', 'company', 'location', 'photoUrl'] as const;
 
@@ -87,6 +87,8 @@ async function enrich(
     // One person has one profile: a second one is more likely another person than a new URL.
     throw conflict(`This contact already has the LinkedIn profile ${before.linkedinUrl}`, { contactId, linkedinUrl: before.linkedinUrl });
   }
+  // Adding an identity re-routes what the sidebar matches and logs: never silently, on someone else's contact.
+  if (fresh.length > 0) await requireContactSteward(tx, caller, row, `add ${fresh.map((key) => key.value).join(', ')} to this contact`);
   const patch = fieldPatch(row, input, keys.some((key) => key.kind === 'linkedin'));
   if (row.ownerId === null) patch.ownerId = caller.userId;
   const alias = input.id && !clientIdKnown && input.id !== contactId ? input.id : null;

@@ -63,6 +63,10 @@ export async function updateDeal(db: Db, auth: Caller, id: string, input: Update
     (step.dueAt !== undefined && (step.dueAt === null ? null : Date.parse(step.dueAt)) !== (current.nextStepDueAt?.getTime() ?? null)) ||
     (step.ownerId !== undefined && step.ownerId !== current.nextStepOwnerId);
   const stageChanged = input.stage !== undefined && input.stage !== current.stage;
+  const qualificationChanged = (['budget', 'authority', 'need', 'timeline'] as const).some((field) => q[field] !== undefined && q[field] !== current[field]);
+  const titleChanged = input.title !== undefined && input.title !== current.title;
+  // A no-op answers the deal as it is: no new version, no updatedAt, no audit entry.
+  if (!stageChanged && !qualificationChanged && !titleChanged && !nextStepChanged) return toDeal(current);
 
   return db.transaction(async (tx) => {
     const [updated] = await tx
