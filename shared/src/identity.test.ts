@@ -14,6 +14,11 @@ describe('normalizeEmail', () => {
     ['jordan@acme', null],
     ['', null],
     [`${'a'.repeat(320)}@acme.test`, null],
+    // Lookalikes that Unicode case mapping or NFKC would fold into a real address are refused.
+    ['\u212Aate@acme.test', null],
+    ['kate@\u212Acme.test', null],
+    ['\uFF4Bate@acme.test', null],
+    ['jos\u00e9@acme.test', null],
   ])('%j → %j', (input, expected) => {
     expect(normalizeEmail(input)).toBe(expected);
   });

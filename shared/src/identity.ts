@@ -6,11 +6,19 @@
 
 const EMAIL_SHAPE = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
 
-/** Trims, strips a `mailto:` prefix and angle brackets, and lower-cases. Null when not an email. */
+/**
+ * Trims, strips a `mailto:` prefix and angle brackets, and lower-cases. Null when not an email.
+ * The one email normalisation: every lookup and write (API schema, brief, search, resolve, the
+ * extension) goes through it. Addresses are ASCII only: Unicode case mapping and NFKC fold
+ * lookalikes into real letters (U+212A KELVIN SIGN lower-cases to "k"), so a crafted address
+ * would reach another person's contact; such an address is refused, never matched.
+ */
 export function normalizeEmail(input: string): string | null {
   let value = input.trim();
-  if (value.toLowerCase().startsWith('mailto:')) value = value.slice('mailto:'.length);
-  value = value.replace(/^<+|>+$/g, '').trim().toLowerCase();
+  if (/^mailto:/i.test(value)) value = value.slice('mailto:'.length);
+  value = value.replace(/^<+|>+$/g, '').trim();
+  if (!/^[\x21-\x7e]+$/.test(value)) return null;
+  value = value.toLowerCase();
   if (value.length > 320 || !EMAIL_SHAPE.test(value)) return null;
   return value;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeEmail } from '../identity.ts';
 import { isSaneInstant, SANE_INSTANT_MESSAGE } from '../instant.ts';
 
 /** UUIDs compare case-insensitively; the lower-case spelling is the one stored and compared. */
@@ -18,4 +19,8 @@ export const Email = z
   .trim()
   .max(320)
   .pipe(z.email({ message: 'not an email address' }))
-  .transform((value) => value.toLowerCase());
+  .transform((value, ctx) => {
+    const normalised = normalizeEmail(value);
+    if (normalised === null) ctx.addIssue({ code: 'custom', message: 'not an email address' });
+    return normalised ?? value;
+  });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Email, type Role, type User } from '@baton/shared';
+import { Email, normalizeEmail, type Role, type User } from '@baton/shared';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { apiTokens, orgs, users } from '../../db/schema.ts';
@@ -69,7 +69,8 @@ export async function addUser(db: Db, input: NewUser): Promise<User> {
 
 /** Users with this email, across organisations (an email may be a user in several). */
 export async function findUsersByEmail(db: Db, email: string, orgId?: string): Promise<User[]> {
-  const normalised = email.trim().toLowerCase();
+  const normalised = normalizeEmail(email);
+  if (normalised === null) return [];
   const rows = await db
     .select()
     .from(users)
