@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-  bigserial,
   index,
   integer,
   jsonb,
@@ -27,6 +26,8 @@ export const orgs = pgTable('orgs', {
   name: text('name').notNull(),
   /** Per-kind overrides of the required handoff fields: { sdr_to_ae: { required: [...] } }. */
   handoffTemplates: jsonb('handoff_templates').$type<Record<string, { required: string[] }>>().notNull().default({}),
+  /** The last notification seq handed out in this organisation (seqs are per organisation). */
+  notificationSeq: bigint('notification_seq', { mode: 'number' }).notNull().default(0),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('orgs_name_key').on(t.name)]);
 
@@ -199,8 +200,11 @@ export const notifications = pgTable(
   {
     orgId: uuid('org_id').notNull(),
     id: uuid('id').notNull(),
-    /** Monotonic across the database: the SSE event id a reconnecting client resumes from. */
-    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    /**
+     * 1, 2, 3… per organisation, in commit order (taken from orgs.notification_seq under its row
+     * lock): the SSE event id a reconnecting client resumes from, and no count of other tenants'.
+     */
+    seq: bigint('seq', { mode: 'number' }).notNull(),
     userId: uuid('user_id').notNull(),
     type: text('type').notNull(),
     title: text('title').notNull(),

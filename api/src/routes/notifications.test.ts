@@ -58,6 +58,21 @@ describe('notifications', () => {
   });
 });
 
+describe('notification seqs', () => {
+  it('number each organisation on its own, so a tenant cannot count another tenant’s notifications', async () => {
+    const a = await api.seedOrg();
+    const b = await api.seedOrg();
+    const contactA = await insertContact(api, a.id);
+    const contactB = await insertContact(api, b.id);
+    await handOff(api, b.users.sdr, await createDeal(api, b.users.sdr, contactB), b.users.ae);
+    for (let i = 0; i < 3; i += 1) await handOff(api, a.users.sdr, await createDeal(api, a.users.sdr, contactA), a.users.ae);
+    await handOff(api, b.users.sdr, await createDeal(api, b.users.sdr, contactB), b.users.ae);
+    const seqs = async (token: string) => (await list('', token)).notifications.map((n) => n.seq).sort((x, y) => x - y);
+    expect(await seqs(a.users.ae.token)).toEqual([1, 2, 3]);
+    expect(await seqs(b.users.ae.token)).toEqual([1, 2]);
+  });
+});
+
 describe('GET /v1/notifications/stream', () => {
   it('sends unread notifications on connect, then live ones as they happen', async () => {
     const earlier = await handOffNewDeal(org.users.ae);
