@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, Services } from './context.ts';
 import { ApiError } from './errors.ts';
+import { describeError } from './lib/logger.ts';
 import { requireAuth } from './middleware/auth.ts';
 import { limitByAddress } from './middleware/rate-limit.ts';
 import { extensionCors, limitBody, provide, requestLog } from './middleware/common.ts';
@@ -49,7 +50,7 @@ export function createApp(services: Services) {
       const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : 'bad_request';
       return c.json({ error: { code, message: error.message || 'The request is malformed' } }, status >= 500 ? 400 : status);
     }
-    services.logger.error('unhandled error', { requestId: c.get('requestId'), error: error instanceof Error ? error.stack : String(error) });
+    services.logger.error('unhandled error', { requestId: c.get('requestId'), ...describeError(error) });
     return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; the request id is in X-Request-Id' } }, 500);
   });
   whole.app = app as unknown as Hono<AppEnv>;

@@ -15,3 +15,22 @@ export function createLogger(level: Level | 'silent', write = defaultWrite): Log
 function defaultWrite(level: Level, line: string) {
   (level === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
 }
+
+/**
+ * What a log line may say about an error: for a failed query the statement (with its $n
+ * placeholders), the SQLSTATE and the constraint, never the parameter values or the database's
+ * message and detail, which quote them (emails, bodies). Stack frames are kept, the message
+ * line that repeats the values is not.
+ */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { error: typeof error === 'string' ? error : 'non-Error thrown' };
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
+  if (error.name === 'DrizzleQueryError' || 'query' in error) {
+    const cause = (error.cause ?? {}) as { code?: unknown; constraint_name?: unknown; constraint?: unknown; name?: unknown };
+    const code = typeof cause.code === 'string' ? cause.code : undefined;
+    const constraint = typeof cause.constraint_name === 'string' ? cause.constraint_name : typeof cause.constraint === 'string' ? cause.constraint : undefined;
+    const statement = typeof (error as { query?: unknown }).query === 'string' ? (error as { query: string }).query : undefined;
+    return { error: 'database query failed', statement, sqlState: code, constraint, stack: frames };
+  }
+  return { error: `${error.name}: ${error.message}`, stack: frames };
+}

@@ -1,8 +1,9 @@
 import { and, eq, isNotNull, isNull, lte, notInArray } from 'drizzle-orm';
 import type { Services } from '../../context.ts';
 import { contacts, deals } from '../../db/schema.ts';
-import { closedStages } from './list.ts';
+import { describeError } from '../../lib/logger.ts';
 import { formatDue, writeNotifications } from '../notifications/write.ts';
+import { closedStages } from './list.ts';
 
 /** How many overdue deals one sweep handles; the next sweep picks up the rest. */
 const BATCH = 500;
@@ -67,7 +68,7 @@ export function startOverdueSweep(services: Pick<Services, 'database' | 'notifie
     running = sweepOverdue(services)
       .then(() => undefined)
       .catch((error: unknown) => {
-        services.logger.error('the overdue sweep failed; it runs again on the next tick', { error: error instanceof Error ? error.stack : String(error) });
+        services.logger.error('the overdue sweep failed; it runs again on the next tick', describeError(error));
       })
       .finally(() => {
         running = null;

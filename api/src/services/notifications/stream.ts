@@ -3,6 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { AppEnv } from '../../context.ts';
 import { notifications } from '../../db/schema.ts';
+import { describeError } from '../../lib/logger.ts';
 import { toNotification } from '../serialize.ts';
 
 export const HEARTBEAT_MS = 25_000;
@@ -75,7 +76,7 @@ export function streamNotifications(c: Context<AppEnv>, lastEventId: number | un
       }
     },
     async (error) => {
-      services.logger.error('notification stream failed', { requestId: c.var.requestId, error: error.stack ?? error.message });
+      services.logger.error('notification stream failed', { requestId: c.var.requestId, ...describeError(error) });
     },
   );
 }
