@@ -29,7 +29,8 @@ export function describeError(error: unknown): Record<string, unknown> {
     const cause = (error.cause ?? {}) as { code?: unknown; constraint_name?: unknown; constraint?: unknown; name?: unknown };
     const code = typeof cause.code === 'string' ? cause.code : undefined;
     const constraint = typeof cause.constraint_name === 'string' ? cause.constraint_name : typeof cause.constraint === 'string' ? cause.constraint : undefined;
-    const statement = typeof (error as { query?: unknown }).query === 'string' ? (error as { query: string }).query : undefined;
+    const query: unknown = (error as { query?: unknown }).query;
+    const statement = typeof query === 'string' ? query : undefined;
     return { error: 'database query failed', statement, sqlState: code, constraint, stack: frames };
   }
   return { error: `${error.name}: ${error.message}`, stack: frames };
