@@ -2,11 +2,29 @@ import { sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '@baton/shared';
 import type { AppEnv } from '../context.ts';
+import type { Db } from '../db/client.ts';
 import { ApiError } from '../errors.ts';
 import { hashToken, tokenOrgId } from '../lib/tokens.ts';
 import { rateLimited } from './rate-limit.ts';
 
 const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message, undefined, { 'WWW-Authenticate': 'Bearer' });
+
+/** How stale `last_used_at` may get: at most one write per token per this long, per process. */
+export const LAST_USED_WRITE_MS = 60_000;
+const lastWritten = new Map<string, number>();
+
+/** Keeps `api_tokens.last_used_at` current (so stale tokens can be found) without a write per request. */
+async function noteUse(db: Db, orgId: string, tokenId: string, now = Date.now()): Promise<void> {
+  const last = lastWritten.get(tokenId);
+  if (last !== undefined && now - last < LAST_USED_WRITE_MS) return;
+  lastWritten.delete(tokenId);
+  if (lastWritten.size >= 100_000) {
+    const oldest = lastWritten.keys().next();
+    if (!oldest.done) lastWritten.delete(oldest.value);
+  }
+  lastWritten.set(tokenId, now);
+  await db.execute(sql`update api_tokens set last_used_at = ${new Date(now).toISOString()}::timestamptz where org_id = ${orgId}::uuid and id = ${tokenId}::uuid`);
+}
 
 /** Resolves `Authorization: Bearer <token>` to the caller; every later query uses its orgId. */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
@@ -27,6 +45,7 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const auth = { orgId, userId: row.user_id, tokenId: row.token_id, role: row.role as Role, email: row.email, name: row.name };
   c.set('auth', auth);
   c.set('caller', { ...auth, requestId: c.var.requestId });
+  await noteUse(c.var.db, orgId, row.token_id);
   const limit = c.var.services.rateLimiter.take(row.token_id);
   if (!limit.allowed) throw rateLimited(limit.retryAfterSeconds);
   await next();

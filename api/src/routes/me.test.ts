@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiTokens } from '../db/schema.ts';
 import { createTestApi, type TestApi, type TestOrg } from '../testing/index.ts';
 
 let api: TestApi;
@@ -9,6 +11,26 @@ beforeAll(async () => {
   org = await api.seedOrg('Acme Sales');
 });
 afterAll(() => api.close());
+
+describe('token last use', () => {
+  it('records when a token was last used, writing at most once a minute per token', async () => {
+    const tokenRow = async () => {
+      const [row] = await api.services.database.db.select().from(apiTokens).where(and(eq(apiTokens.orgId, org.id), eq(apiTokens.userId, org.users.csm.id)));
+      return row;
+    };
+    expect((await tokenRow())?.lastUsedAt).toBeNull();
+    const before = Date.now();
+    expect((await api.request('GET', '/v1/me', { token: org.users.csm.token })).status).toBe(200);
+    const used = (await tokenRow())?.lastUsedAt;
+    expect(used?.getTime()).toBeGreaterThanOrEqual(before - 1000);
+
+    // Within the minute, further requests do not write again.
+    const marker = new Date('2020-01-01T00:00:00Z');
+    await api.services.database.db.update(apiTokens).set({ lastUsedAt: marker }).where(and(eq(apiTokens.orgId, org.id), eq(apiTokens.userId, org.users.csm.id)));
+    expect((await api.request('GET', '/v1/me', { token: org.users.csm.token })).status).toBe(200);
+    expect((await tokenRow())?.lastUsedAt).toEqual(marker);
+  });
+});
 
 describe('health, me and users', () => {
   it('answers health without a token', async () => {

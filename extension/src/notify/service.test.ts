@@ -248,8 +248,9 @@ describe('notifications in the background', { timeout: 60_000 }, () => {
       await expect.poll(() => service.streamState()?.status).toBe('live');
 
       await updateSettings({ token: null });
+      // Watchers read the token from the secret store, so they hear of it a moment later.
+      await expect.poll(() => service.streamState()).toBeNull();
       await service.settled();
-      expect(service.streamState()).toBeNull();
       expect(await badge()).toBe('');
 
       await updateSettings({ token: 'baton_not_a_real_token' });

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ZodError } from 'zod';
@@ -5,6 +6,7 @@ import { ZodError } from 'zod';
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
 
 const { getSettings, updateSettings, watchSettings, setSettingsWarning, SETTINGS_KEY, defaultSettings } = await import('./index.ts');
+const { clearSecrets } = await import('./secret-store.ts');
 
 const user = {
   id: '0b5d3c2e-6f1a-4a53-9d3c-1c8f2f4b7a10',
@@ -15,8 +17,9 @@ const user = {
 };
 
 let warnings: string[];
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  await clearSecrets();
   warnings = [];
   setSettingsWarning((message) => warnings.push(message));
 });
@@ -49,8 +52,31 @@ describe('settings storage', () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { apiUrl: 42, token: 'baton_ok', autoLog: 'yes', user: { id: 'x' } } });
     expect(await getSettings()).toEqual({ ...defaultSettings, token: 'baton_ok' });
     expect(warnings).toHaveLength(1);
+    // The token, moved out of storage.local on that first read, survives the corruption.
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: 'garbage' });
-    expect(await getSettings()).toEqual(defaultSettings);
+    expect(await getSettings()).toEqual({ ...defaultSettings, token: 'baton_ok' });
+  });
+
+  it('keeps the token out of storage.local, which content scripts can read, and moves an old one out', async () => {
+    const token = 'baton_secret_token_value';
+    await updateSettings({ apiUrl: 'http://127.0.0.1:8787', token });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(token);
+    expect((await getSettings()).token).toBe(token);
+
+    const older = 'baton_token_from_an_older_version';
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...defaultSettings, token: older } });
+    expect((await getSettings()).token).toBe(older);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(older);
+    expect((await getSettings()).token).toBe(older);
+  });
+
+  it('tells watchers in other contexts about a new token', async () => {
+    const seen: (string | null)[] = [];
+    const stop = watchSettings((next) => seen.push(next.token));
+    await updateSettings({ token: 'baton_first' });
+    await updateSettings({ token: 'baton_second' });
+    await expect.poll(() => seen).toEqual(['baton_first', 'baton_second']);
+    stop();
   });
 
   it('tells watchers about changes, with the previous value', async () => {
@@ -59,6 +85,6 @@ describe('settings storage', () => {
     await updateSettings({ autoLog: true });
     stop();
     await updateSettings({ autoLog: false });
-    expect(seen).toEqual([[true, false]]);
+    await expect.poll(() => seen).toEqual([[true, false]]);
   });
 });

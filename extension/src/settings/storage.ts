@@ -1,12 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defaultSettings, Settings, type SettingsPatch } from './schema.ts';
+import { readToken, writeToken } from './secret-store.ts';
 
 /*
- * One key in `storage.local` holds the whole settings object, so a reader never sees half of an
- * update, and one schema decides what is valid. `storage.local` (not `sync`): the token must not
- * travel to other machines through the browser account.
+ * One key in `storage.local` holds the whole settings object except the token, so a reader never
+ * sees half of an update, and one schema decides what is valid. `storage.local` (not `sync`):
+ * nothing travels to other machines through the browser account. The token is kept apart, where
+ * content scripts cannot read it (see secret-store.ts); the stored object carries only a
+ * `tokenRevision` that changes with it, so every context's watcher hears of a new token.
  */
 export const SETTINGS_KEY = 'baton:settings';
+
+/** The token this context last read: what `previous.token` is in a watcher call. */
+let knownToken: string | null = null;
+
+const revisionOf = (raw: unknown): unknown => (typeof raw === 'object' && raw !== null ? (raw as { tokenRevision?: unknown }).tokenRevision : undefined);
 
 type Warn = (message: string, details?: unknown) => void;
 let warn: Warn = (message, details) => console.warn(`[baton] ${message}`, details);
@@ -33,7 +41,14 @@ function parseStored(raw: unknown): Settings {
 
 export async function getSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
-  return parseStored(stored[SETTINGS_KEY]);
+  const settings = parseStored(stored[SETTINGS_KEY]);
+  if (settings.token !== null) {
+    // Stored by a version that kept the token in storage.local: move it out.
+    await writeToken(settings.token);
+    await browser.storage.local.set({ [SETTINGS_KEY]: { ...settings, token: null, tokenRevision: crypto.randomUUID() } });
+  }
+  knownToken = settings.token ?? (await readToken());
+  return { ...settings, token: knownToken };
 }
 
 /**
@@ -43,7 +58,12 @@ export async function getSettings(): Promise<Settings> {
 export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
   const current = await getSettings();
   const next = Settings.parse({ ...current, ...patch });
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  const tokenChanged = next.token !== current.token;
+  if (tokenChanged) await writeToken(next.token);
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  const revision = tokenChanged ? crypto.randomUUID() : revisionOf(stored[SETTINGS_KEY]);
+  await browser.storage.local.set({ [SETTINGS_KEY]: { ...next, token: null, ...(revision === undefined ? {} : { tokenRevision: revision }) } });
+  knownToken = next.token;
   return next;
 }
 
@@ -52,7 +72,14 @@ export function watchSettings(callback: (settings: Settings, previous: Settings)
   const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
     const change = changes[SETTINGS_KEY];
     if (area !== 'local' || change === undefined) return;
-    callback(parseStored(change.newValue), parseStored(change.oldValue));
+    const previous = { ...parseStored(change.oldValue), token: knownToken };
+    void readToken().then(
+      (token) => {
+        knownToken = token;
+        callback({ ...parseStored(change.newValue), token }, previous);
+      },
+      (error: unknown) => warn('reading the API token failed', error),
+    );
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
