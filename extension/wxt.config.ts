@@ -1,6 +1,25 @@
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 
 const SITES = ['https://mail.google.com/*', 'https://www.linkedin.com/*'];
+
+/**
+ * zod keeps `const F = Function` in three places (its JIT, the JIT probe, z.compile). With
+ * `jitless` (src/zod-jitless.ts) none of them runs, but the Function constructor would still sit
+ * in the content scripts and pages, which store review flags as eval. This swaps it for a
+ * function that throws, so even a path that escaped `jitless` fails closed (zod catches it and
+ * uses its interpreter).
+ */
+function zodWithoutEval(): Plugin {
+  return {
+    name: 'baton:zod-without-eval',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]zod[\\/]v4[\\/]core[\\/]/.test(id) || !code.includes('const F = Function;')) return null;
+      return code.replaceAll('const F = Function;', "const F = function () { throw new EvalError('zod JIT is disabled in Baton'); };");
+    },
+  };
+}
 
 export default defineConfig({
   srcDir: 'src',
@@ -8,6 +27,7 @@ export default defineConfig({
   manifestVersion: 3,
   // Explicit imports everywhere: a reader sees where `browser` and `defineContentScript` come from.
   imports: false,
+  vite: () => ({ plugins: [zodWithoutEval()] }),
   manifest: ({ browser }) => ({
     name: 'Baton',
     description: 'Sales handoffs that carry their context, inside Gmail and LinkedIn.',
@@ -30,7 +50,19 @@ export default defineConfig({
     ],
     action: { default_title: 'Baton' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'baton@baton.invalid', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'baton@baton.invalid',
+              // 140 (the current ESR): the first with built-in data collection consent.
+              strict_min_version: '140.0',
+              // What Baton sends to the team's own API: names and addresses of prospects, the
+              // emails a rep logs, and what a LinkedIn profile page shows.
+              data_collection_permissions: { required: ['personallyIdentifyingInfo', 'personalCommunications', 'websiteContent'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });

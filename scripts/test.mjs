@@ -28,6 +28,7 @@ const only = process.argv[2];
 if (!only || only === 'unit') {
   run('Type check', 'pnpm', ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
   run('Unit and API tests', 'pnpm', ['-r', '--workspace-concurrency=1', '--filter=!@baton/e2e', 'run', 'test']);
+  run('Firefox build and web-ext lint (store review)', 'pnpm', ['--filter', '@baton/extension', 'run', 'lint:firefox']);
   const chaosSeeds = process.env.CHAOS_SEEDS ?? '3';
   run(`Sync under faults (chaos, ${chaosSeeds} seeds)`, 'pnpm', ['--filter', '@baton/e2e', 'run', 'test:chaos'], { CHAOS_SEEDS: chaosSeeds });
 }

@@ -1,3 +1,4 @@
+import '../zod-jitless.ts';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startSync, syncNow } from '../background/index.ts';
 import { startBackgroundBridge } from '../bridge/background.ts';

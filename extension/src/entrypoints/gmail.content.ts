@@ -1,3 +1,4 @@
+import '../zod-jitless.ts';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startGmailSidebar } from '../content/gmail-sidebar.ts';
 

@@ -1,3 +1,4 @@
+import '../../zod-jitless.ts';
 import { mountOptions } from '../../options/mount.tsx';
 
 const root = document.getElementById('root');

@@ -1,3 +1,4 @@
+import '../../zod-jitless.ts';
 import { mountPopup } from '../../popup/mount.tsx';
 
 const root = document.getElementById('root');

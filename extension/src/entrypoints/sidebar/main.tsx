@@ -1,3 +1,4 @@
+import '../../zod-jitless.ts';
 import { mountSidebar } from '../../sidebar/mount.tsx';
 
 const root = document.getElementById('root');
