@@ -72,4 +72,31 @@ test('a script of the Gmail page that searches its whole DOM, shadow roots and f
   expect(extensionFrames, 'the spy reached the sidebar frame element').toHaveLength(1);
   expect(extensionFrames[0], 'but could not open its document').toMatchObject({ readable: false });
   expect(extensionFrames[0]?.refusal).toMatch(/SecurityError|contentDocument is null/);
+  // The address the spy can read holds no secret: the nonce is posted to the frame's window.
+  expect(extensionFrames[0]?.src, 'the sidebar address carries no nonce').not.toMatch(/#|[A-Za-z0-9_-]{22}$/);
+});
+
+test('a copy of the sidebar that the Gmail page frames itself stays empty, even handed a nonce', async ({ api, signedIn, gmailPage }) => {
+  expect(signedIn.user.role).toBe('ae');
+  await seedContact(api.as('sdr'), RILEY, { company: 'Northwind', title: 'Head of Support' });
+  await gmailPage.openHtml(threadPageHtml(rileyRollout), threadUrl(rileyRollout));
+  await expect(gmailPage.sidebar.contactName).toHaveText(RILEY.name);
+
+  // The page reads the frame's address through the panel's open shadow root and frames a copy,
+  // posting it a nonce of its own making once it loads.
+  await gmailPage.page.evaluate(() => {
+    const genuine = document.querySelector('baton-sidebar')?.shadowRoot?.querySelector('iframe');
+    if (!genuine) throw new Error('no sidebar frame to copy');
+    const copy = document.createElement('iframe');
+    copy.id = 'page-made-copy';
+    copy.title = 'Copy made by the page';
+    copy.src = genuine.src;
+    copy.addEventListener('load', () => copy.contentWindow?.postMessage({ type: 'baton-nonce', nonce: 'AAAAAAAAAAAAAAAAAAAAAA' }, '*'));
+    document.body.append(copy);
+  });
+  const copy = gmailPage.page.locator('#page-made-copy').contentFrame();
+  await expect(copy.getByRole('alert')).toHaveText('This page must be opened by Baton inside Gmail or LinkedIn.');
+  await expect(copy.locator('body')).not.toContainText(RILEY.name);
+  // The genuine sidebar is untouched.
+  await expect(gmailPage.page.locator('baton-sidebar iframe').contentFrame().getByRole('heading', { level: 1 })).toHaveText(RILEY.name);
 });

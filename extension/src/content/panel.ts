@@ -10,8 +10,10 @@ export interface Panel {
 }
 
 export interface PanelOptions {
-  /** The extension page to embed, already carrying its nonce in the hash. */
+  /** The extension page to embed (no secret in it: the page can read it). */
   frameUrl: string;
+  /** Called each time the frame has loaded, with its window, e.g. to hand it the nonce. */
+  onFrameLoad?(frameWindow: Window): void;
   collapsed: boolean;
   onToggle(collapsed: boolean): void;
   signal: AbortSignal;
@@ -41,7 +43,8 @@ function whenIdle(win: Window | null, run: () => void, signal: AbortSignal): voi
  */
 export function mountPanel(doc: Document, options: PanelOptions): Panel {
   const host = doc.createElement('baton-sidebar');
-  // Open, so tests and assistive tech can reach the tab; it holds no CRM data, only the frame.
+  // Open, so tests and assistive tech can reach the tab; it holds no CRM data and no secret:
+  // the frame's URL carries no nonce (it is posted to the frame's window, see sidebar-frame.ts).
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = panelCss;
@@ -52,6 +55,9 @@ export function mountPanel(doc: Document, options: PanelOptions): Panel {
   frame.title = 'Baton sidebar';
   frame.src = options.frameUrl;
   frame.setAttribute('allow', '');
+  frame.addEventListener('load', () => {
+    if (frame.contentWindow) options.onFrameLoad?.(frame.contentWindow);
+  }, { signal: options.signal });
   if (options.attachFrame === 'idle') whenIdle(doc.defaultView, () => panel.append(frame), options.signal);
   else panel.append(frame);
 

@@ -32,8 +32,17 @@ export async function openSidebarFrame(win: Window, options: SidebarFrameOptions
   const nonce = createNonce();
   const collapsed = await loadCollapsed();
   if (signal.aborted) return null;
+  const frameUrl = browser.runtime.getURL('/sidebar.html');
+  // The origin the frame's document will have. Chrome hands out a per-session URL
+  // (use_dynamic_url) but the document's origin stays chrome-extension://<id>; Firefox's
+  // moz-extension://<uuid> is the same in both. (`URL#origin` is "null" for these schemes.)
+  const { protocol, host } = new URL(frameUrl);
+  const frameOrigin = protocol === 'chrome-extension:' ? `chrome-extension://${browser.runtime.id}` : `${protocol}//${host}`;
   const panel = mountPanel(win.document, {
-    frameUrl: `${browser.runtime.getURL('/sidebar.html')}#${nonce}`,
+    frameUrl,
+    // To this iframe element's window only, and only while it shows our page: a copy the host
+    // page frames itself never learns the nonce.
+    onFrameLoad: (frameWindow) => frameWindow.postMessage({ type: 'baton-nonce', nonce }, frameOrigin),
     collapsed,
     onToggle: (next) => void saveCollapsed(next),
     signal,
@@ -46,7 +55,7 @@ export async function openSidebarFrame(win: Window, options: SidebarFrameOptions
     if (!verdict.ok) return undefined;
     const message = verdict.message;
     if (message.type === 'sidebar-ready') {
-      respond(latest);
+      respond(latest ?? { type: 'page-context-pending', nonce });
       return undefined;
     }
     if (message.type === 'set-collapsed') {

@@ -84,7 +84,7 @@ export function PopupView({ settings, openOptions, syncNow }: PopupProps) {
           </ul>
         )}
       </Section>
-      <MyHandoffs refresh={settings.apiUrl !== null && settings.token !== null} />
+      <MyHandoffs refresh={settings.apiUrl !== null && settings.hasToken} />
       <div className="section">
         <button type="button" onClick={openOptions}>
           Options

@@ -20,6 +20,11 @@ const Domain = z
 export const Settings = z.object({
   apiUrl: z.url({ protocol: /^https?$/ }).nullable(),
   token: z.string().min(1).nullable(),
+  /**
+   * Whether a token is saved, known in every context, even where the token itself cannot be read
+   * (the sidebar frame inside Gmail may be refused IndexedDB; it calls the API through the worker).
+   */
+  hasToken: z.boolean(),
   neverLogDomains: z.array(Domain),
   autoLog: z.boolean(),
   user: SignedInUser.nullable(),
@@ -29,6 +34,7 @@ export type Settings = z.infer<typeof Settings>;
 export const defaultSettings: Settings = {
   apiUrl: null,
   token: null,
+  hasToken: false,
   neverLogDomains: [],
   autoLog: false,
   user: null,

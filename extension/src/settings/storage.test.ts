@@ -36,6 +36,7 @@ describe('settings storage', () => {
     expect(await getSettings()).toEqual({
       apiUrl: 'http://127.0.0.1:8787',
       token: 'baton_abc',
+      hasToken: true,
       neverLogDomains: ['acme.example'],
       autoLog: false,
       user,
@@ -50,11 +51,10 @@ describe('settings storage', () => {
 
   it('survives corrupt storage: bad fields fall back to defaults with a warning', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { apiUrl: 42, token: 'baton_ok', autoLog: 'yes', user: { id: 'x' } } });
-    expect(await getSettings()).toEqual({ ...defaultSettings, token: 'baton_ok' });
+    expect(await getSettings()).toEqual({ ...defaultSettings, token: 'baton_ok', hasToken: true });
     expect(warnings).toHaveLength(1);
-    // The token, moved out of storage.local on that first read, survives the corruption.
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: 'garbage' });
-    expect(await getSettings()).toEqual({ ...defaultSettings, token: 'baton_ok' });
+    expect(await getSettings()).toEqual(defaultSettings);
   });
 
   it('keeps the token out of storage.local, which content scripts can read, and moves an old one out', async () => {

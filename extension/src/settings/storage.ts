@@ -14,7 +14,25 @@ export const SETTINGS_KEY = 'baton:settings';
 /** The token this context last read: what `previous.token` is in a watcher call. */
 let knownToken: string | null = null;
 
-const revisionOf = (raw: unknown): unknown => (typeof raw === 'object' && raw !== null ? (raw as { tokenRevision?: unknown }).tokenRevision : undefined);
+const revisionOf = (raw: unknown): string | null => {
+  const revision = typeof raw === 'object' && raw !== null ? (raw as { tokenRevision?: unknown }).tokenRevision : undefined;
+  return typeof revision === 'string' ? revision : null;
+};
+
+/** The token, or null where this context may not open the extension's IndexedDB (a partitioned frame). */
+async function tokenHere(): Promise<string | null> {
+  try {
+    return await readToken();
+  } catch (error) {
+    // Expected in the sidebar frame when the browser partitions third-party storage: `hasToken`
+    // still says a token is saved, and API calls go through the worker, which can read it.
+    console.debug('[baton] the API token is not readable in this context:', error);
+    return null;
+  }
+}
+
+/** What storage.local holds: everything but the token, and a revision that changes with it. */
+const storedForm = (settings: Settings, revision: string | null) => ({ ...settings, token: null, hasToken: revision !== null, tokenRevision: revision });
 
 type Warn = (message: string, details?: unknown) => void;
 let warn: Warn = (message, details) => console.warn(`[baton] ${message}`, details);
@@ -45,10 +63,13 @@ export async function getSettings(): Promise<Settings> {
   if (settings.token !== null) {
     // Stored by a version that kept the token in storage.local: move it out.
     await writeToken(settings.token);
-    await browser.storage.local.set({ [SETTINGS_KEY]: { ...settings, token: null, tokenRevision: crypto.randomUUID() } });
+    await browser.storage.local.set({ [SETTINGS_KEY]: storedForm(settings, crypto.randomUUID()) });
+    knownToken = settings.token;
+    return { ...settings, hasToken: true };
   }
-  knownToken = settings.token ?? (await readToken());
-  return { ...settings, token: knownToken };
+  const revision = revisionOf(stored[SETTINGS_KEY]);
+  knownToken = revision === null ? null : await tokenHere();
+  return { ...settings, token: knownToken, hasToken: revision !== null };
 }
 
 /**
@@ -57,12 +78,14 @@ export async function getSettings(): Promise<Settings> {
  */
 export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
   const current = await getSettings();
-  const next = Settings.parse({ ...current, ...patch });
-  const tokenChanged = next.token !== current.token;
-  if (tokenChanged) await writeToken(next.token);
+  const parsed = Settings.parse({ ...current, ...patch });
+  // A patch without `token` keeps the saved one, even where it cannot be read.
+  const tokenChanged = patch.token !== undefined && parsed.token !== current.token;
+  if (tokenChanged) await writeToken(parsed.token);
   const stored = await browser.storage.local.get(SETTINGS_KEY);
-  const revision = tokenChanged ? crypto.randomUUID() : revisionOf(stored[SETTINGS_KEY]);
-  await browser.storage.local.set({ [SETTINGS_KEY]: { ...next, token: null, ...(revision === undefined ? {} : { tokenRevision: revision }) } });
+  const revision = tokenChanged ? (parsed.token === null ? null : crypto.randomUUID()) : revisionOf(stored[SETTINGS_KEY]);
+  const next = { ...parsed, hasToken: revision !== null };
+  await browser.storage.local.set({ [SETTINGS_KEY]: storedForm(next, revision) });
   knownToken = next.token;
   return next;
 }
@@ -72,14 +95,12 @@ export function watchSettings(callback: (settings: Settings, previous: Settings)
   const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
     const change = changes[SETTINGS_KEY];
     if (area !== 'local' || change === undefined) return;
-    const previous = { ...parseStored(change.oldValue), token: knownToken };
-    void readToken().then(
-      (token) => {
-        knownToken = token;
-        callback({ ...parseStored(change.newValue), token }, previous);
-      },
-      (error: unknown) => warn('reading the API token failed', error),
-    );
+    const previous = { ...parseStored(change.oldValue), token: knownToken, hasToken: revisionOf(change.oldValue) !== null };
+    const revision = revisionOf(change.newValue);
+    void (revision === null ? Promise.resolve(null) : tokenHere()).then((token) => {
+      knownToken = token;
+      callback({ ...parseStored(change.newValue), token, hasToken: revision !== null }, previous);
+    });
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -6,9 +6,13 @@ import './sidebar.css';
 import { pageBridge } from '../bridge/page.ts';
 import { BridgeProvider } from '../bridge/react.tsx';
 import { ErrorBoundary } from '../ui/error-boundary.tsx';
+import { nonceFromParent } from './page-context/page-channel.ts';
 import { SidebarApp } from './shell/sidebar-app.tsx';
 
-export function mountSidebar(container: HTMLElement, hash: string): void {
+export function mountSidebar(container: HTMLElement, win: Window): void {
+  const nonce = nonceFromParent(win);
+  // Handled where it is awaited (usePageContext); this keeps it from counting as unhandled first.
+  nonce.catch(() => {});
   // The cache is the source of truth on screen; the API refreshes it quietly in the background.
   const queries = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } } });
   createRoot(container).render(
@@ -16,7 +20,7 @@ export function mountSidebar(container: HTMLElement, hash: string): void {
       <QueryClientProvider client={queries}>
         <BridgeProvider client={pageBridge()}>
           <ErrorBoundary>
-            <SidebarApp hash={hash} />
+            <SidebarApp nonce={nonce} />
           </ErrorBoundary>
         </BridgeProvider>
       </QueryClientProvider>

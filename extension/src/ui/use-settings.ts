@@ -20,4 +20,4 @@ export function useSettings(): Settings | undefined {
 }
 
 export const isSignedIn = (settings: Settings): boolean =>
-  settings.apiUrl !== null && settings.token !== null && settings.user !== null;
+  settings.apiUrl !== null && settings.hasToken && settings.user !== null;

@@ -2,4 +2,4 @@ import '../../zod-jitless.ts';
 import { mountSidebar } from '../../sidebar/mount.tsx';
 
 const root = document.getElementById('root');
-if (root) mountSidebar(root, window.location.hash);
+if (root) mountSidebar(root, window);

@@ -11,7 +11,7 @@ import { formatDuration } from '../../ui/duration.ts';
 
 const ae = { id: '00000000-0000-4000-8000-0000000000ae', name: 'Sam AE', email: 'sam@org.example', role: 'ae' as const };
 const sdr = { id: '00000000-0000-4000-8000-000000000005', name: 'Maya SDR', email: 'maya@org.example', role: 'sdr' as const };
-const settings: Settings = { apiUrl: null, token: null, neverLogDomains: [], autoLog: false, user: { ...ae, orgId: '00000000-0000-4000-8000-00000000000a' } };
+const settings: Settings = { apiUrl: null, token: null, hasToken: false, neverLogDomains: [], autoLog: false, user: { ...ae, orgId: '00000000-0000-4000-8000-00000000000a' } };
 
 /** The AE's background and sidebar, with one pending handoff to them in the cache. */
 async function aeSidebar() {

@@ -28,6 +28,7 @@ async function sdrSidebar(subject = 'Pilot for Acme') {
   const settings: Settings = {
     apiUrl: 'http://baton.test',
     token: sdr.token,
+    hasToken: true,
     neverLogDomains: [],
     autoLog: false,
     user: { id: sdr.id, email: sdr.email, name: sdr.name, role: 'sdr', orgId: fx.org.id },

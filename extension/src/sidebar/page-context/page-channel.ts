@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { z } from 'zod';
 import { pageBridge } from '../../bridge/page.ts';
 import { acceptPageContext, PageContextMessage, type PageContext } from '../../messages/to-sidebar.ts';
 import { Nonce } from '../../messages/nonce.ts';
@@ -13,11 +14,40 @@ export interface PageChannel {
   openIntroDraft(draft: IntroDraft): Promise<IntroDraftReply>;
 }
 
-/** The nonce the content script put in our URL hash, or null when opened any other way. */
-export function nonceFromHash(hash: string): string | null {
-  const parsed = Nonce.safeParse(hash.replace(/^#/, ''));
-  return parsed.success ? parsed.data : null;
+const NonceMessage = z.object({ type: z.literal('baton-nonce'), nonce: Nonce });
+/** How long a frame waits for its content script before saying it was not opened by Baton. */
+export const NONCE_WAIT_MS = 10_000;
+const NOT_OURS = 'This page must be opened by Baton inside Gmail or LinkedIn.';
+
+/**
+ * The nonce the content script posts to its own iframe element's window once it has loaded. It
+ * is never in the frame's URL, which the host page can read: a copy of the sidebar the page frames
+ * itself never receives it. Listening starts at once (before React renders), because the post
+ * follows the frame's load event.
+ */
+export function nonceFromParent(win: Window): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (event: MessageEvent) => {
+      if (win.parent === win || event.source !== win.parent) return;
+      const parsed = NonceMessage.safeParse(event.data);
+      if (!parsed.success) return;
+      stop();
+      resolve(parsed.data.nonce);
+    };
+    const timer = win.setTimeout(() => {
+      stop();
+      reject(new Error(NOT_OURS));
+    }, NONCE_WAIT_MS);
+    const stop = () => {
+      win.clearTimeout(timer);
+      win.removeEventListener('message', onMessage);
+    };
+    win.addEventListener('message', onMessage);
+  });
 }
+
+/** The content script's answer to `sidebar-ready`: the latest page context, or that none was read yet. */
+const ReadyReply = z.union([PageContextMessage, z.object({ type: z.literal('page-context-pending'), nonce: Nonce })]);
 
 /**
  * Connects the sidebar frame to the content script of its own tab: learns the tab id from the
@@ -25,12 +55,11 @@ export function nonceFromHash(hash: string): string | null {
  * for the context read before the frame had loaded.
  */
 export async function openPageChannel(
-  hash: string,
+  nonceSource: Promise<string>,
   onContext: (context: PageContext) => void,
   signal: AbortSignal,
 ): Promise<PageChannel> {
-  const nonce = nonceFromHash(hash);
-  if (nonce === null) throw new Error('This page must be opened by Baton inside Gmail.');
+  const nonce = await nonceSource;
   const reply = await pageBridge().whichTab({});
   if (reply.tabId === null) throw new Error('Baton could not tell which tab this panel belongs to.');
   const tabId = reply.tabId;
@@ -45,12 +74,12 @@ export async function openPageChannel(
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 
   const toContent = (message: ContentMessage) => browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-  const current: unknown = await toContent({ type: 'sidebar-ready', nonce });
-  // The answer comes from our tab's content script, but it is still checked like any message.
-  if (current !== null && current !== undefined) {
-    const parsed = PageContextMessage.safeParse(current);
-    if (parsed.success && parsed.data.nonce === nonce) onContext(parsed.data.context);
-  }
+  // Only the content script that made this frame knows the nonce and answers to it: a nonce the
+  // host page posted to a frame of its own gets no answer, and that frame shows nothing.
+  const current: unknown = await toContent({ type: 'sidebar-ready', nonce }).catch(() => undefined);
+  const ready = ReadyReply.safeParse(current);
+  if (!ready.success || ready.data.nonce !== nonce) throw new Error(NOT_OURS);
+  if (ready.data.type === 'page-context') onContext(ready.data.context);
   return {
     tabId,
     nonce,

@@ -8,14 +8,14 @@ export type PageState =
   | { status: 'ready'; channel: PageChannel; context: PageContext | null };
 
 /** The page the sidebar sits beside, kept current as the user moves around Gmail. */
-export function usePageContext(hash: string): PageState {
+export function usePageContext(nonce: Promise<string>): PageState {
   const [state, setState] = useState<PageState>({ status: 'connecting' });
   useEffect(() => {
     const abort = new AbortController();
     let channel: PageChannel | null = null;
     let pending: PageContext | null = null;
     openPageChannel(
-      hash,
+      nonce,
       (context) => {
         if (channel === null) pending = context;
         else setState({ status: 'ready', channel, context });
@@ -35,6 +35,6 @@ export function usePageContext(hash: string): PageState {
       },
     );
     return () => abort.abort();
-  }, [hash]);
+  }, [nonce]);
   return state;
 }

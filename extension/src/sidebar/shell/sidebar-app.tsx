@@ -9,17 +9,17 @@ import { SidebarView } from './sidebar-view.tsx';
 const report = (what: string) => (error: unknown) => console.error(`[baton] ${what} failed`, error);
 
 /** The sidebar frame: settings, the bridge to the background (local store and API) and the page channel, wired together. */
-export function SidebarApp({ hash }: { hash: string }) {
+export function SidebarApp({ nonce }: { nonce: Promise<string> }) {
   const bridge = useBridge();
   const settings = useSettings();
-  const page = usePageContext(hash);
+  const page = usePageContext(nonce);
   const env = useMemo<SidebarEnv | null>(
     () =>
       settings === undefined
         ? null
         : {
             settings,
-            apiConfigured: settings.apiUrl !== null && settings.token !== null,
+            apiConfigured: settings.apiUrl !== null && settings.hasToken,
             syncNow: () => void bridge.syncNow({}).catch(report('sync now')),
             openOptions: () => void browser.runtime.openOptionsPage().catch(report('opening options')),
           },
