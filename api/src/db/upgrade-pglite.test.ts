@@ -51,8 +51,9 @@ async function oldInstall(dataDir: string): Promise<{ fingerprint: Fingerprint; 
         jsonb_build_object('kind', 'gmail', 'threadId', 't' || n), case when n % 2 = 0 then '{"nested": {"a": [1, 2, null]}}'::jsonb end,
         '${sdr.id}', case when n % 4 = 0 then 'gmail:' || n end, md5('h' || n)
       from generate_series(1, 2500) n;
-    insert into notifications (org_id, id, user_id, type, title, body)
-      select '${org.id}', md5('n' || n)::uuid, '${sdr.id}', 'handoff', 'Title ' || n, 'Body' from generate_series(1, 1200) n;
+    insert into notifications (org_id, id, seq, user_id, type, title, body)
+      select '${org.id}', md5('n' || n)::uuid, n, '${sdr.id}', 'handoff', 'Title ' || n, 'Body' from generate_series(1, 1200) n;
+    update orgs set notification_seq = 1200 where id = '${org.id}';
     insert into audit_log (org_id, id, actor_id, action, entity_type, entity_id, after)
       select '${org.id}', md5('l' || n)::uuid, '${sdr.id}', 'contact.create', 'contact', md5('c' || n)::uuid, '{"x": 1}' from generate_series(1, 300) n;
   `);
@@ -100,10 +101,9 @@ describe('upgrading a PGlite folder', { timeout: 180_000 }, () => {
       const tables = (await database.sql.unsafe<{ name: string }[]>(tablesSql)).map((r) => r.name);
       const rows = await database.sql.unsafe<{ name: string; rows: number; hash: string }[]>(fingerprintSql(tables));
       expect(Object.fromEntries(rows.map((r) => [r.name, { rows: r.rows, hash: r.hash }]))).toEqual(before.fingerprint);
-      // Sequences continue after the copied values.
+      // Notification numbering (per organisation, orgs.notification_seq) continues after the copied values.
       const [next] = await database.sql<{ seq: string }[]>`
-        insert into notifications (org_id, id, user_id, type, title, body)
-        select org_id, gen_random_uuid(), user_id, 'handoff', 'After', 'x' from notifications limit 1 returning seq::text`;
+        update orgs set notification_seq = notification_seq + 1 where id = (select org_id from notifications limit 1) returning notification_seq::text as seq`;
       expect(Number(next?.seq)).toBeGreaterThan(before.maxSeq);
     } finally {
       await database.close();
