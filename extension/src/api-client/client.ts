@@ -37,8 +37,9 @@ export interface ApiClientOptions {
   timeoutMs?: number;
 }
 
-export type BriefQuery = { email: string } | { linkedin: string } | { contactId: string };
-export type ContactSearch = { email: string } | { linkedin: string } | { q: string };
+/** The query of GET /v1/brief and GET /v1/contacts, as their contracts declare them (exactly one key; the API says which are missing). */
+export type BriefQuery = api.BriefQuery;
+export type ContactSearch = api.ContactSearchQuery;
 export interface DealFilter {
   owner?: 'me' | (string & {});
   stalled?: boolean;

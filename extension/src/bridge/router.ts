@@ -1,4 +1,5 @@
 import { CreateDealInput, HandoffDraft, HandoffInput, RejectHandoffInput, ResolveContactInput, Role, UpdateDealInput } from '@baton/shared';
+import { BriefQuery, ContactSearchQuery } from '@baton/shared/api';
 import { z } from 'zod';
 import {
   addLinkedinNote,
@@ -28,8 +29,6 @@ const none = z.object({}).strict();
 const ProfileUrl = z.string().min(1).max(500);
 const NoteText = z.string().max(100_000);
 
-const BriefQuery = z.union([z.object({ email: z.string().min(1) }), z.object({ linkedin: z.string().min(1) }), z.object({ contactId: Id })]);
-const ContactSearch = z.union([z.object({ email: z.string().min(1) }), z.object({ linkedin: z.string().min(1) }), z.object({ q: z.string().min(1) })]);
 const CapturedProfileSchema = z.object({
   profileUrl: ProfileUrl,
   name: z.string().min(1).max(200),
@@ -85,7 +84,7 @@ export const appRouter = {
     idempotent: true,
     run: async ({ contactId, cursor }, env) => (await env.api()).timeline(contactId, cursor ?? null),
   }),
-  searchContacts: method({ params: z.object({ search: ContactSearch }), idempotent: true, run: async ({ search }, env) => (await env.api()).searchContacts(search) }),
+  searchContacts: method({ params: z.object({ search: ContactSearchQuery }), idempotent: true, run: async ({ search }, env) => (await env.api()).searchContacts(search) }),
 
   isThreadLogged: method({ params: z.object({ threadId: Id }), idempotent: true, run: ({ threadId }, { ctx }) => isThreadLogged(ctx, threadId) }),
   unloggedMessages: method({ params: z.object({ thread: ThreadInput }), idempotent: true, run: ({ thread }, { ctx }) => unloggedMessages(ctx, thread) }),
