@@ -1,7 +1,9 @@
 import type { Role } from '@baton/shared';
 import type { Database, Db } from './db/client.ts';
 import type { Env } from './env.ts';
+import type { BatonAuth } from './lib/auth/auth.ts';
 import type { Logger } from './lib/logger.ts';
+import type { OutboxWorker } from './lib/mail/outbox.ts';
 import type { Notifier } from './lib/notifier.ts';
 import type { RateLimiter } from './middleware/rate-limit.ts';
 import type { StreamGuard } from './lib/stream-guard.ts';
@@ -10,7 +12,10 @@ import type { StreamGuard } from './lib/stream-guard.ts';
 export interface Auth {
   orgId: string;
   userId: string;
+  /** The API token's id, or the console session's id. */
   tokenId: string;
+  /** How the caller proved who they are. */
+  via?: 'token' | 'session';
   role: Role;
   email: string;
   name: string;
@@ -30,6 +35,18 @@ export interface Services {
   /** Per client address, taken before auth. */
   addressLimiter: RateLimiter;
   streams: StreamGuard;
+  /** Per client address, for what is served without a token (first run, invitation links). */
+  publicRateLimiter: RateLimiter;
+  /** Better Auth: the console's sign-in, sessions and password resets. */
+  auth: BatonAuth;
+  mail: {
+    /** True when BATON_SMTP_URL is set. */
+    configured: boolean;
+    /** Sends queued mail now rather than at the next poll. */
+    queued(): void;
+    /** The outbox worker of this process; null without SMTP (mail then waits in the outbox). */
+    worker: OutboxWorker | null;
+  };
 }
 
 export interface AppEnv {

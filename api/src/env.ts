@@ -31,6 +31,23 @@ const EnvSchema = z.object({
   BATON_STREAMS_PER_TOKEN: int(5, 1, 1000),
   /** Comma-separated extension origins allowed by CORS; empty allows any chrome-/moz-extension origin. */
   BATON_EXTENSION_ORIGINS: z.string().default(''),
+  /** Signs the console's session cookies; generated and kept in BATON_DATA_DIR when absent. */
+  BATON_AUTH_SECRET: z.string().trim().min(32, 'must be at least 32 characters').optional().or(z.literal('').transform(() => undefined)),
+  /** Where mail leaves, e.g. smtp://user:pass@host:587 (smtps:// for TLS); absent: invite links are shown instead. */
+  BATON_SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  BATON_MAIL_FROM: z.string().trim().min(3).default('Baton <baton@localhost>'),
+  /** The console's address that links in mail point to; defaults to http://HOST:PORT. */
+  BATON_PUBLIC_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^/]+\/?$/, 'must be an http(s):// origin such as https://baton.example.com')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 export interface Env {
@@ -45,6 +62,12 @@ export interface Env {
   extensionOrigins: string[];
   streamRecheckMs: number;
   maxStreamsPerToken: number;
+  /** Undefined: read from (or generated into) the data directory at start. */
+  authSecret: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The console's origin, without a trailing slash. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -75,5 +98,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     extensionOrigins: value.BATON_EXTENSION_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
+    authSecret: value.BATON_AUTH_SECRET,
+    smtpUrl: value.BATON_SMTP_URL,
+    mailFrom: value.BATON_MAIL_FROM,
+    publicUrl: (value.BATON_PUBLIC_URL ?? `http://${value.HOST === '0.0.0.0' ? 'localhost' : value.HOST}:${value.PORT}`).replace(/\/$/, ''),
   };
 }

@@ -1,6 +1,10 @@
 import type { Role } from './schemas/org.ts';
 
-export const capabilities = ['edit_templates', 'act_on_any_deal', 'manage_any_contact', 'manage_users'] as const;
+/**
+ * manage_team: see the team and its handoffs, invite, change roles, deactivate (admins and managers).
+ * manage_users: grant or remove the admin role, deactivate an admin (admins).
+ */
+export const capabilities = ['edit_templates', 'act_on_any_deal', 'manage_any_contact', 'manage_team', 'manage_users'] as const;
 export type Capability = (typeof capabilities)[number];
 
 const grants: Record<Role, readonly Capability[]> = {
@@ -8,8 +12,8 @@ const grants: Record<Role, readonly Capability[]> = {
   ae: [],
   csm: [],
   marketing: [],
-  manager: ['edit_templates', 'act_on_any_deal', 'manage_any_contact'],
-  admin: ['edit_templates', 'act_on_any_deal', 'manage_any_contact', 'manage_users'],
+  manager: ['edit_templates', 'act_on_any_deal', 'manage_any_contact', 'manage_team'],
+  admin: ['edit_templates', 'act_on_any_deal', 'manage_any_contact', 'manage_team', 'manage_users'],
 };
 
 export function can(role: Role, capability: Capability): boolean {

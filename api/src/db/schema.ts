@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   index,
   integer,
   jsonb,
@@ -40,6 +41,8 @@ export const users = pgTable(
     name: text('name').notNull(),
     role: text('role').notNull(),
     createdAt: createdAt(),
+    /** Set when an admin or manager deactivated the user: their sessions, tokens and devices stop working. */
+    deactivatedAt: at('deactivated_at'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('users_org_email_key').on(t.orgId, t.email)],
 );
@@ -53,6 +56,10 @@ export const apiTokens = pgTable(
     /** SHA-256 of the whole token; the token itself is shown once and never stored. */
     tokenHash: text('token_hash').notNull(),
     label: text('label'),
+    /** 'api' (a named token for an integration or the CLI) or 'device' (an extension device). */
+    kind: text('kind').notNull().default('api'),
+    /** A device's browser (its User-Agent when approved). */
+    browser: text('browser'),
     createdAt: createdAt(),
     lastUsedAt: at('last_used_at'),
     revokedAt: at('revoked_at'),
@@ -240,5 +247,135 @@ export const auditLog = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('audit_log_org_entity_idx').on(t.orgId, t.entityId, t.at),
+  ],
+);
+
+/*
+ * Better Auth's tables (sign-in, sessions, password resets, its rate limits). An auth_user row has
+ * the id of the Baton user it signs in (users.id) and that user's org_id: one person per
+ * organisation, and an email signs in to one organisation. Roles and deactivation stay on users.
+ */
+export const authUser = pgTable(
+  'auth_user',
+  {
+    id: text('id').primaryKey(),
+    orgId: uuid('org_id').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    emailVerified: boolean('email_verified').notNull().default(false),
+    image: text('image'),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('auth_user_email_key').on(t.email), uniqueIndex('auth_user_org_id_key').on(t.orgId, t.id)],
+);
+
+export const authSession = pgTable(
+  'auth_session',
+  {
+    id: text('id').primaryKey(),
+    expiresAt: at('expires_at').notNull(),
+    token: text('token').notNull(),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    userId: text('user_id').notNull().references(() => authUser.id, { onDelete: 'cascade' }),
+  },
+  (t) => [uniqueIndex('auth_session_token_key').on(t.token), index('auth_session_user_idx').on(t.userId)],
+);
+
+export const authAccount = pgTable(
+  'auth_account',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id').notNull().references(() => authUser.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: at('access_token_expires_at'),
+    refreshTokenExpiresAt: at('refresh_token_expires_at'),
+    scope: text('scope'),
+    /** Better Auth's scrypt hash; the password itself is never stored. */
+    password: text('password'),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('auth_account_user_idx').on(t.userId)],
+);
+
+export const authVerification = pgTable(
+  'auth_verification',
+  {
+    id: text('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: at('expires_at').notNull(),
+    createdAt: createdAt(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('auth_verification_identifier_idx').on(t.identifier)],
+);
+
+/** Better Auth's rate-limit counters, in the database so every API process counts together. */
+export const authRateLimit = pgTable('auth_rate_limit', {
+  id: text('id').primaryKey(),
+  key: text('key').notNull().unique('auth_rate_limit_key_key'),
+  count: integer('count').notNull(),
+  lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
+});
+
+/** Invitations to join an organisation: the link's token is shown once, only its hash is kept. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    email: text('email').notNull(),
+    role: text('role').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by'),
+    createdAt: createdAt(),
+    sentAt: at('sent_at').notNull().defaultNow(),
+    expiresAt: at('expires_at').notNull(),
+    acceptedAt: at('accepted_at'),
+    acceptedUserId: uuid('accepted_user_id'),
+    revokedAt: at('revoked_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('invitations_token_hash_key').on(t.tokenHash),
+    index('invitations_org_email_idx').on(t.orgId, t.email),
+  ],
+);
+
+/**
+ * Mail waiting to leave, and what happened to it: written in the transaction that decided to send
+ * it, sent by the outbox worker of any API process (claimed with FOR UPDATE SKIP LOCKED).
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    /** What the mail is for, e.g. 'invitation' or 'password_reset'. */
+    kind: text('kind').notNull(),
+    to: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text_body').notNull(),
+    html: text('html_body'),
+    /** 'pending' until sent ('sent') or given up on after the last attempt ('failed'). */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: at('sent_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('mail_outbox_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
   ],
 );

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '@baton/shared';
-import type { AppEnv } from '../context.ts';
+import type { AppEnv, Auth } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { ApiError } from '../errors.ts';
 import { hashToken, tokenOrgId } from '../lib/tokens.ts';
@@ -26,27 +26,62 @@ async function noteUse(db: Db, orgId: string, tokenId: string, now = Date.now())
   await db.execute(sql`update api_tokens set last_used_at = ${new Date(now).toISOString()}::timestamptz where org_id = ${orgId}::uuid and id = ${tokenId}::uuid`);
 }
 
-/** Resolves `Authorization: Bearer <token>` to the caller; every later query uses its orgId. */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?baton\.session_token=/;
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Resolves the caller: `Authorization: Bearer <token>` (CLI, extension, integrations) or the
+ * console's session cookie. Every later query uses its orgId. A deactivated user is refused
+ * either way, at once, because both are looked up on every request.
+ */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization');
-  if (!header) throw unauthorized('Sign in: send Authorization: Bearer <token>');
+  const auth = header ? await bearerAuth(c.var.db, header) : await sessionAuth(c);
+  c.set('auth', auth);
+  c.set('caller', { ...auth, requestId: c.var.requestId });
+  if (auth.via === 'token') await noteUse(c.var.db, auth.orgId, auth.tokenId);
+  const limit = c.var.services.rateLimiter.take(auth.tokenId);
+  if (!limit.allowed) throw rateLimited(limit.retryAfterSeconds);
+  await next();
+});
+
+async function bearerAuth(db: AppEnv['Variables']['db'], header: string): Promise<Auth> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   const token = match?.[1];
   const orgId = token ? tokenOrgId(token) : null;
   if (!token || !orgId) throw unauthorized('The token is malformed');
   // Looked up on every request, never cached, so a revoked token is refused at once by every
   // process. Plain SQL: the query builder cost as much as the lookup itself.
-  const [row] = await c.var.db.execute<{ token_id: string; user_id: string; role: string; email: string; name: string }>(sql`
-    select t.id as token_id, u.id as user_id, u.role, u.email, u.name
+  const [row] = await db.execute<{ token_id: string; user_id: string; role: string; email: string; name: string; deactivated: boolean }>(sql`
+    select t.id as token_id, u.id as user_id, u.role, u.email, u.name, u.deactivated_at is not null as deactivated
     from api_tokens t join users u on u.org_id = t.org_id and u.id = t.user_id
     where t.org_id = ${orgId}::uuid and t.token_hash = ${hashToken(token)} and t.revoked_at is null
     limit 1`);
   if (!row) throw unauthorized('The token is unknown or has been revoked');
-  const auth = { orgId, userId: row.user_id, tokenId: row.token_id, role: row.role as Role, email: row.email, name: row.name };
-  c.set('auth', auth);
-  c.set('caller', { ...auth, requestId: c.var.requestId });
-  await noteUse(c.var.db, orgId, row.token_id);
-  const limit = c.var.services.rateLimiter.take(row.token_id);
-  if (!limit.allowed) throw rateLimited(limit.retryAfterSeconds);
-  await next();
-});
+  if (row.deactivated) throw unauthorized('Your Baton account has been deactivated: ask an admin of your team');
+  return { orgId, userId: row.user_id, tokenId: row.token_id, via: 'token', role: row.role as Role, email: row.email, name: row.name };
+}
+
+type Ctx = Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0];
+
+async function sessionAuth(c: Ctx): Promise<Auth> {
+  const cookie = c.req.header('cookie');
+  if (!cookie || !SESSION_COOKIE.test(cookie)) throw unauthorized('Sign in: send Authorization: Bearer <token>, or sign in to the console');
+  // SameSite=Lax keeps the cookie off cross-site subrequests; the Origin check refuses the rest
+  // (a cross-site form post, an old browser): a write with the cookie must come from the console.
+  if (WRITES.has(c.req.method)) {
+    const origin = c.req.header('origin');
+    if (origin !== new URL(c.var.services.env.publicUrl).origin && origin !== new URL(c.req.url).origin) {
+      throw new ApiError(403, 'forbidden', 'A write with the session cookie must come from the console (its Origin header)');
+    }
+  }
+  const session = await c.var.services.auth.api.getSession({ headers: c.req.raw.headers });
+  if (!session) throw unauthorized('The session has ended: sign in again');
+  const [row] = await c.var.db.execute<{ org_id: string; user_id: string; role: string; email: string; name: string; deactivated: boolean }>(sql`
+    select u.org_id, u.id as user_id, u.role, u.email, u.name, u.deactivated_at is not null as deactivated
+    from auth_user a join users u on u.org_id = a.org_id and u.id = a.id::uuid
+    where a.id = ${session.user.id}
+    limit 1`);
+  if (!row || row.deactivated) throw unauthorized('Your Baton account has been deactivated: ask an admin of your team');
+  return { orgId: row.org_id, userId: row.user_id, tokenId: session.session.id, via: 'session', role: row.role as Role, email: row.email, name: row.name };
+}

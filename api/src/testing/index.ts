@@ -8,7 +8,8 @@ import { openDatabase } from '../db/client.ts';
 import { loadEnv, type Env } from '../env.ts';
 import type { TestDatabaseServer } from './global-setup.ts';
 import { addUser, createOrg, createToken } from '../services/admin/admin.ts';
-import { closeServices, createServices } from '../services/index.ts';
+import { closeServices, createServices, type ServiceOptions } from '../services/index.ts';
+import { givePassword } from '../services/team/accounts.ts';
 import { createLogger } from '../lib/logger.ts';
 
 /*
@@ -35,6 +36,8 @@ export interface TestApi {
   request(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
   /** An organisation with one user of every role, each with a token. */
   seedOrg(name?: string): Promise<TestOrg>;
+  /** Gives the user a console password and signs in: the Cookie header of the session. */
+  signIn(user: Pick<User, 'orgId' | 'id' | 'email' | 'name'>, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -75,11 +78,22 @@ export async function createTestDatabaseUrl(serverUrl?: string): Promise<{ url: 
   };
 }
 
-export async function createTestApi(overrides: Partial<Env> = {}): Promise<TestApi> {
+/** The origin test requests are made to (app.request resolves paths against it). */
+export const TEST_ORIGIN = 'http://localhost';
+
+export async function createTestApi(overrides: Partial<Env> = {}, options: ServiceOptions = {}): Promise<TestApi> {
   const scratch = await createTestDatabaseUrl();
-  const env: Env = { ...loadEnv({}), databaseUrl: scratch.url, rateLimitPerMinute: 100_000, addressRateLimitPerMinute: 1_000_000, ...overrides };
+  const env: Env = {
+    ...loadEnv({}),
+    databaseUrl: scratch.url,
+    rateLimitPerMinute: 100_000,
+    addressRateLimitPerMinute: 1_000_000,
+    authSecret: randomBytes(32).toString('hex'),
+    publicUrl: TEST_ORIGIN,
+    ...overrides,
+  };
   const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 5 });
-  const services = await createServices(env, { database, logger: createLogger('silent') });
+  const services = await createServices(env, { database, logger: createLogger('silent'), signInPerMinute: 1000, publicPerMinute: 1000, ...options });
   const app = createApp(services);
   let orgCount = 0;
 
@@ -117,9 +131,26 @@ export async function createTestApi(overrides: Partial<Env> = {}): Promise<TestA
       );
       return { ...org, users: Object.fromEntries(entries) as Record<Role, TestUser> };
     },
+    async signIn(user, password = 'correct horse battery staple') {
+      await services.database.db.transaction((tx) => givePassword(tx, services.auth, user, password));
+      const response = await app.request('/api/auth/sign-in/email', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: TEST_ORIGIN },
+        body: JSON.stringify({ email: user.email, password }),
+      });
+      if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
+      return sessionCookie(response);
+    },
     async close() {
       await closeServices(services);
       await scratch.drop();
     },
   };
+}
+
+/** The Cookie header that carries the session a response set. */
+export function sessionCookie(response: Response): string {
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('baton.session_token='));
+  if (!cookie) throw new Error('the response set no session cookie');
+  return cookie.split(';')[0] ?? '';
 }
