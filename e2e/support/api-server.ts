@@ -20,15 +20,15 @@ const DemoUser = z.object({
 export type DemoUser = z.infer<typeof DemoUser>;
 const DemoOutput = z.array(DemoUser).min(1);
 
-function cliEnv(dataDir: string): NodeJS.ProcessEnv {
-  return { ...process.env, BATON_DATA_DIR: dataDir, BATON_LOG_LEVEL: 'warn', DATABASE_URL: '' };
+function cliEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, BATON_DATA_DIR: dataDir, BATON_LOG_LEVEL: 'warn', DATABASE_URL: '', ...extra };
 }
 
 /** `tsx` as a Node loader keeps the server in one process, so its pid is the one to signal. */
-function runCli(args: string[], dataDir: string): ChildProcess {
+function runCli(args: string[], dataDir: string, env?: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', apiCli, ...args], {
     cwd: apiRoot,
-    env: cliEnv(dataDir),
+    env: cliEnv(dataDir, env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -54,6 +54,8 @@ export interface ApiServerOptions {
   port: number;
   /** Server output goes here, for reading after a failed test. */
   logFile: string;
+  /** More environment for `serve` (e.g. BATON_SMTP_URL). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class ApiServer {
@@ -73,7 +75,7 @@ export class ApiServer {
   /** Starts `baton serve` and resolves once /v1/health answers. */
   async start(): Promise<void> {
     if (this.child) throw new Error('The API is already running');
-    const child = runCli(['serve', '--port', String(this.options.port)], this.options.dataDir);
+    const child = runCli(['serve', '--port', String(this.options.port)], this.options.dataDir, this.options.env);
     this.child = child;
     let stderr = '';
     child.stdout?.pipe(this.log, { end: false });

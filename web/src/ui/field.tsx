@@ -1,13 +1,20 @@
-import type { ComponentProps } from 'react';
+import { useId, type ComponentProps } from 'react';
 
-/** A labelled input: the label names it for screen readers and for the tests. */
+/** A labelled input: the label names it for screen readers and for the tests; a hint describes it. */
 export function Field({ label, hint, ...input }: { label: string; hint?: string } & ComponentProps<'input'>) {
+  const hintId = useId();
   return (
-    <label>
-      <span>{label}</span>
-      <input {...input} />
-      {hint && <small className="muted">{hint}</small>}
-    </label>
+    <div className="field">
+      <label>
+        <span>{label}</span>
+        <input {...input} aria-describedby={hint ? hintId : undefined} />
+      </label>
+      {hint && (
+        <small id={hintId} className="muted">
+          {hint}
+        </small>
+      )}
+    </div>
   );
 }
 

@@ -46,7 +46,7 @@ export function TemplatesPage() {
         ))}
       </div>
       <div role="tabpanel" id="template-panel" aria-labelledby={`tab-${kind}`}>
-        {template ? <TemplateEditor key={`${kind}:${template.required.join(',')}`} template={template} editable={editable} /> : <Failed error={new Error(`The API sent no template for ${kindLabel(kind)}.`)} />}
+        {template ? <TemplateEditor key={kind} template={template} editable={editable} /> : <Failed error={new Error(`The API sent no template for ${kindLabel(kind)}.`)} />}
       </div>
     </Page>
   );
