@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '@baton/shared/api';
 import { appRoutes, endpointOf, type ServedRoute } from './openapi/app-routes.ts';
+import { apiTokens } from './db/schema.ts';
 import { createToken, revokeTokens } from './services/admin/admin.ts';
 import { createTestApi, type TestApi, type TestOrg } from './testing/index.ts';
 
@@ -18,6 +19,9 @@ interface Records {
   activityId: string;
   handoffId: string;
   notificationId: string;
+  invitationId: string;
+  tokenId: string;
+  deviceId: string;
   /** Strings that only this organisation's data contains. */
   secrets: string[];
 }
@@ -69,6 +73,11 @@ async function seedRecords(label: string): Promise<Records> {
     nextStep: { what: 'Discovery call', dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() },
     warmIntro: 'intro_email',
   });
+  const invitation = await created('POST', '/v1/team/invitations', org.users.manager.token, { email: `invitee-${label.toLowerCase()}@${label.toLowerCase()}-team.example`, role: 'ae' });
+  // The manager's own token and device: A's manager is refused B's even with the same role.
+  const apiToken = await created('POST', '/v1/tokens', org.users.manager.token, { name: `Token ${secret}` });
+  const deviceId = randomUUID();
+  await api.services.database.db.insert(apiTokens).values({ orgId: org.id, id: deviceId, userId: org.users.manager.id, tokenHash: `device-${secret}`, label: `Device ${secret}`, kind: 'device', browser: 'Chrome' });
   const inbox = await created('GET', '/v1/notifications', ae.token, undefined);
   const notificationId = (inbox.notifications as Array<{ id: string }>)[0]?.id;
   if (!notificationId) throw new Error('the handoff left the recipient no notification');
@@ -80,6 +89,9 @@ async function seedRecords(label: string): Promise<Records> {
     activityId,
     handoffId: handoff.id as string,
     notificationId,
+    invitationId: invitation.invitation.id as string,
+    tokenId: apiToken.token.id as string,
+    deviceId,
     secrets: [secret, contactId, other.contact.id as string, deal.id as string, activityId, handoff.id as string, notificationId],
   };
 }
@@ -97,7 +109,13 @@ function fillPath(route: ServedRoute, records: Records): { path: string; idParam
         deals: records.dealId,
         handoffs: records.handoffId,
         notifications: records.notificationId,
+        members: records.org.users.ae.id,
+        invitations: records.invitationId,
+        tokens: records.tokenId,
+        devices: records.deviceId,
       };
+      // An invitation link's token is its own credential, not an id of an organisation.
+      if (resource === 'invitations' && segment === ':token') return 'an-unknown-invitation-token-0000';
       const id = ids[resource];
       if (id) {
         idParams.push(segment);
@@ -131,6 +149,11 @@ function sampleBody(route: ServedRoute, own: Records): unknown {
     'POST /v1/contacts/resolve': { emails: ['someone@new.example'] },
     'POST /v1/deals': { contactId: own.contactId, title: 'Own deal' },
     'POST /v1/activities/batch': { activities: [{ id: randomUUID(), contactId: own.contactId, type: 'note', occurredAt: future }] },
+    'PATCH /v1/team/members/:id': { role: 'sdr' },
+    'POST /v1/team/invitations': { email: 'another-invitee@new.example', role: 'sdr' },
+    'POST /v1/tokens': { name: 'Another token' },
+    'POST /v1/setup': { teamName: 'Not a second team', name: 'Someone', email: 'someone@new.example', password: 'long enough password' },
+    'POST /v1/invitations/accept': { token: 'an-unknown-invitation-token-0000', name: 'Someone', password: 'long enough password' },
   };
   const key = `${route.method} ${route.path}`;
   if (!(key in samples)) throw new Error(`isolation.test.ts has no sample body for ${key}: add one`);

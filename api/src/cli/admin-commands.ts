@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { Role, type User } from '@baton/shared';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { orgs } from '../db/schema.ts';
 import { addUser, createOrg, createToken, findOrg, findUsersByEmail, revokeTokens } from '../services/admin/admin.ts';
+import { givePassword } from '../services/team/accounts.ts';
 import { CliError } from './io.ts';
 
 /* The CLI's administration commands as functions over a database: the CLI prints their results. */
@@ -10,6 +12,8 @@ import { CliError } from './io.ts';
 export interface UserWithToken {
   user: { id: string; email: string; role: User['role']; orgId: string; name: string };
   token: string;
+  /** The console password of a demo user (generated, shown once). */
+  password?: string;
 }
 
 const publicUser = (user: User): UserWithToken['user'] => ({
@@ -80,18 +84,27 @@ const demoPeople: Array<{ role: Role; name: string; email: string }> = [
   { role: 'manager', name: 'Morgan Lee', email: 'morgan.manager@demo.baton.test' },
 ];
 
-/** An organisation with an SDR, an AE, a CSM and a manager, each with a token. */
-export async function demo(db: Db): Promise<{ org: { id: string; name: string }; users: UserWithToken[] }> {
+/**
+ * An organisation with an SDR, an AE, a CSM and a manager, each with a token and a console
+ * password (generated, shown once). An email signs in to one organisation, so the demo teams after
+ * the first get addresses of their own (sam.sdr+2@…).
+ */
+export async function demo(db: Db): Promise<{ org: { id: string; name: string }; users: Array<UserWithToken & { password: string }> }> {
   let name = 'Demo Co';
-  for (let n = 2; (await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.name, name)).limit(1)).length > 0; n += 1) {
+  let n = 1;
+  while ((await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.name, name)).limit(1)).length > 0) {
+    n += 1;
     name = `Demo Co ${n}`;
   }
   const org = await createOrg(db, name);
-  const users: UserWithToken[] = [];
+  const users: Array<UserWithToken & { password: string }> = [];
   for (const person of demoPeople) {
-    const user = await addUser(db, { orgId: org.id, ...person });
+    const email = n === 1 ? person.email : person.email.replace('@', `+${n}@`);
+    const user = await addUser(db, { orgId: org.id, ...person, email });
     const { token } = await createToken(db, user, 'cli: demo');
-    users.push({ user: publicUser(user), token });
+    const password = randomBytes(12).toString('base64url');
+    await db.transaction((tx) => givePassword(tx, user, password));
+    users.push({ user: publicUser(user), token, password });
   }
   return { org, users };
 }

@@ -131,12 +131,16 @@ describe('pnpm baton', { timeout: 180_000 }, () => {
   it('creates a demo team with a token each, under a fresh name each time', async () => {
     const first = await cli('demo', '--json');
     expect(first.code).toBe(0);
-    const team = first.json() as Array<{ user: { role: string; orgId: string }; token: string }>;
+    const team = first.json() as Array<{ user: { role: string; orgId: string; email: string }; token: string; password: string }>;
     expect(team.map((entry) => entry.user.role)).toEqual(['sdr', 'ae', 'csm', 'manager']);
     expect(new Set(team.map((entry) => entry.user.orgId)).size).toBe(1);
+    expect(team.every((entry) => entry.password.length >= 12)).toBe(true);
+    expect(new Set(team.map((entry) => entry.password)).size).toBe(4);
     const second = await cli('demo');
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('"Demo Co 2"');
+    expect(second.stdout).toContain('sam.sdr+2@demo.baton.test');
+    expect(second.stdout).toContain('console password:');
   });
 
   it('fails with a clear message and exit code 1', async () => {

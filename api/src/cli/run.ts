@@ -32,7 +32,8 @@ function required(values: Record<string, string | boolean | undefined>, name: st
   return value;
 }
 
-const userLine = ({ user, token }: UserWithToken) => `  ${user.role.padEnd(8)} ${user.email.padEnd(34)} ${token}`;
+const userLine = ({ user, token, password }: UserWithToken) =>
+  `  ${user.role.padEnd(8)} ${user.email.padEnd(34)} ${token}${password === undefined ? '' : `\n  ${''.padEnd(8)} ${'console password:'.padEnd(34)} ${password}`}`;
 
 const commands: Record<string, Command> = {
   serve: {
@@ -149,12 +150,12 @@ const commands: Record<string, Command> = {
   },
   demo: {
     usage: 'demo',
-    summary: 'create a demo organisation with an SDR, an AE, a CSM and a manager, and print their tokens',
+    summary: 'create a demo organisation with an SDR, an AE, a CSM and a manager, and print their tokens and console passwords',
     options: {},
     positionals: [0, 0],
     async run({ env, out }) {
       const created = await withDatabase(env, (database) => demo(database.db));
-      out.result(created.users, [`Created "${created.org.name}" (${created.org.id}). Tokens, shown once:`, ...created.users.map(userLine)].join('\n'));
+      out.result(created.users, [`Created "${created.org.name}" (${created.org.id}). Tokens and console passwords, shown once:`, ...created.users.map(userLine)].join('\n'));
       return 0;
     },
   },

@@ -7,13 +7,14 @@ export interface ServedRoute {
 }
 
 /**
- * The app's own list of endpoints (method + path), without middleware (`ALL`) entries and with
- * validators collapsed into their route: the source the OpenAPI and isolation tests iterate.
+ * The app's own list of /v1 endpoints (method + path), without middleware (`ALL`) entries and
+ * with validators collapsed into their route: the source the OpenAPI and isolation tests iterate.
+ * Better Auth's /api/auth/* (its own, documented API) and the console's pages are not /v1.
  */
 export function appRoutes(app: App): ServedRoute[] {
   const seen = new Map<string, ServedRoute>();
   for (const route of app.routes) {
-    if (route.method === 'ALL') continue;
+    if (route.method === 'ALL' || !route.path.startsWith('/v1/')) continue;
     const path = route.path.length > 1 ? route.path.replace(/\/+$/, '') : route.path;
     seen.set(`${route.method} ${path}`, { method: route.method, path });
   }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demo } from '../cli/admin-commands.ts';
 import { createTestApi, sessionCookie, TEST_ORIGIN, type TestApi, type TestOrg } from '../testing/index.ts';
 
 let api: TestApi;
@@ -122,6 +123,18 @@ describe('sign-in and sessions', () => {
     expect(signIn.status).toBe(200);
     const reuse = await authPost('/reset-password', { token, newPassword: 'yet another password' });
     expect(reuse.status).toBe(400);
+  });
+});
+
+describe('the demo team', () => {
+  it("signs in to the console with each demo user's generated password", async () => {
+    const created = await demo(api.services.database.db);
+    for (const entry of created.users) {
+      const res = await authPost('/sign-in/email', { email: entry.user.email, password: entry.password });
+      expect(res.status).toBe(200);
+      const me = await api.request('GET', '/v1/me', { headers: { cookie: sessionCookie(res) } });
+      expect(await me.json()).toMatchObject({ user: { id: entry.user.id, role: entry.user.role } });
+    }
   });
 });
 

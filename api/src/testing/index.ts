@@ -132,7 +132,7 @@ export async function createTestApi(overrides: Partial<Env> = {}, options: Servi
       return { ...org, users: Object.fromEntries(entries) as Record<Role, TestUser> };
     },
     async signIn(user, password = 'correct horse battery staple') {
-      await services.database.db.transaction((tx) => givePassword(tx, services.auth, user, password));
+      await services.database.db.transaction((tx) => givePassword(tx, user, password));
       const response = await app.request('/api/auth/sign-in/email', {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: TEST_ORIGIN },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@baton/shared';
+import { hashPassword } from 'better-auth/crypto';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { authAccount, authUser, users } from '../../db/schema.ts';
@@ -29,11 +30,13 @@ export async function signIn(auth: BatonAuth, email: string, password: string, r
   return result.headers;
 }
 
-/** Gives an existing Baton user a console password (the demo team, tests): the Better Auth rows. */
-export async function givePassword(tx: Tx, auth: BatonAuth, user: { orgId: string; id: string; email: string; name: string }, password: string): Promise<void> {
+/**
+ * Gives an existing Baton user a console password (the demo team, tests): the Better Auth rows,
+ * hashed with Better Auth's own password hash (the one its sign-in verifies).
+ */
+export async function givePassword(tx: Tx, user: { orgId: string; id: string; email: string; name: string }, password: string): Promise<void> {
   const taken = await tx.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, user.email)).limit(1);
   if (taken.length > 0) throw conflict(`${user.email} already has a Baton account`);
-  const context = await auth.$context;
   await tx.insert(authUser).values({ id: user.id, orgId: user.orgId, name: user.name, email: user.email, emailVerified: true });
-  await tx.insert(authAccount).values({ id: randomUUID(), accountId: user.id, providerId: 'credential', userId: user.id, password: await context.password.hash(password) });
+  await tx.insert(authAccount).values({ id: randomUUID(), accountId: user.id, providerId: 'credential', userId: user.id, password: await hashPassword(password) });
 }
