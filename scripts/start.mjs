@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// `pnpm start`: builds the Chrome extension, prepares the embedded PostgreSQL (created with a demo
-// team the first time; a PGlite folder from an earlier Baton is upgraded by `migrate`), then runs
-// the API on 127.0.0.1:8787 in the foreground. Stopping it (Ctrl-C) stops PostgreSQL too.
+// `pnpm start`: builds the Chrome extension and the team console, prepares the database (the
+// embedded PostgreSQL is created the first time; a PGlite folder from an earlier Baton is upgraded
+// by `migrate`), then runs the API, which also serves the console, on 127.0.0.1:8787 in the
+// foreground. The first person to open the console creates the team. Stopping it (Ctrl-C) stops
+// PostgreSQL too. `pnpm baton demo` makes a demo team with tokens and console passwords instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,33 +27,29 @@ function step(label, args, options = {}) {
 }
 
 step('Building the Chrome extension', ['--filter', '@baton/extension', 'run', 'build', '--', '--mode', 'production'], { capture: true });
+step('Building the team console', ['--filter', '@baton/web', 'run', 'build'], { capture: true });
 
-const firstRun = !process.env.DATABASE_URL && !existsSync(dataDir);
-let demo = null;
-if (firstRun) {
-  const output = step('Creating the embedded PostgreSQL with a demo team', [...cli, 'demo', '--json'], { capture: true });
-  demo = JSON.parse(output.slice(output.indexOf('[')));
-} else {
-  step('Applying database migrations (and upgrading an old PGlite folder, if any)', [...cli, 'migrate']);
-}
+const firstRun = !process.env.DATABASE_URL && !existsSync(join(dataDir, 'pg'));
+step(
+  firstRun ? 'Creating the embedded PostgreSQL' : 'Applying database migrations (and upgrading an old PGlite folder, if any)',
+  [...cli, 'migrate'],
+);
 
 const apiUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+const consoleUrl = (process.env.BATON_PUBLIC_URL ?? apiUrl).replace(/\/$/, '');
 console.log(`
 Baton is starting.
 
-  API        ${apiUrl}   (${process.env.DATABASE_URL ? 'PostgreSQL server' : `embedded PostgreSQL in ${dataDir}`})
+  Console    ${consoleUrl}   ← open it: the first visit creates your team, later ones sign in
+  API        ${apiUrl}/v1   (${process.env.DATABASE_URL ? 'PostgreSQL server' : `embedded PostgreSQL in ${dataDir}`})
   Extension  ${extensionDir}
              Chrome: chrome://extensions → Developer mode → "Load unpacked" → choose the folder above.
 
-Sign in: open the extension's options (right-click the Baton icon → Options), enter the API URL
-${apiUrl} and a personal token, then press "Test connection".`);
-if (demo) {
-  console.log('\nDemo team tokens (shown once; only their hashes are stored):');
-  for (const { user, token } of demo) console.log(`  ${user.role.padEnd(7)} ${user.email.padEnd(28)} ${token}`);
-} else {
-  console.log('\nNeed a token? pnpm baton token create --user <email>   (pnpm baton --help lists every command)');
-}
-console.log('');
+The extension signs in with a token: create one in the console (Your devices and tokens), enter it
+and the API URL ${apiUrl} in the extension's options, then press "Test connection".
+${process.env.BATON_SMTP_URL ? '' : 'Mail is off (BATON_SMTP_URL is not set): the console shows invite links to copy.\n'}
+Try it with a ready-made team instead: pnpm baton demo   (prints tokens and console passwords once)
+`);
 
 // Node with the tsx loader, not `pnpm exec tsx`: the signals below then reach the server itself,
 // which closes its connections and stops the embedded PostgreSQL before it exits.

@@ -23,7 +23,22 @@ describe('loadEnv', () => {
     expect(loadEnv({ BATON_DATA_DIR: 'mine', INIT_CWD: '/srv/baton' }).dataDir).toBe('/srv/baton/mine');
   });
 
+  it('reads the mail and console settings, with the console at http://HOST:PORT by default', () => {
+    expect(loadEnv({})).toMatchObject({ smtpUrl: undefined, authSecret: undefined, publicUrl: 'http://127.0.0.1:8787', mailFrom: 'Baton <baton@localhost>' });
+    const env = loadEnv({
+      BATON_SMTP_URL: 'smtp://user:pass@mail.example.com:587',
+      BATON_MAIL_FROM: 'Baton <baton@example.com>',
+      BATON_PUBLIC_URL: 'https://baton.example.com/',
+      BATON_AUTH_SECRET: 'x'.repeat(32),
+    });
+    expect(env).toMatchObject({ smtpUrl: 'smtp://user:pass@mail.example.com:587', mailFrom: 'Baton <baton@example.com>', publicUrl: 'https://baton.example.com', authSecret: 'x'.repeat(32) });
+  });
+
   it.each([
+    [{ BATON_SMTP_URL: 'mail.example.com' }, 'BATON_SMTP_URL'],
+    [{ BATON_PUBLIC_URL: 'baton.example.com' }, 'BATON_PUBLIC_URL'],
+    [{ BATON_PUBLIC_URL: 'https://baton.example.com/console' }, 'BATON_PUBLIC_URL'],
+    [{ BATON_AUTH_SECRET: 'short' }, 'BATON_AUTH_SECRET'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL: must be a postgres:// or postgresql:// URL'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
