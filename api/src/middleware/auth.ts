@@ -4,6 +4,7 @@ import type { Role } from '@baton/shared';
 import type { AppEnv, Auth } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { ApiError } from '../errors.ts';
+import { consoleOrigins } from '../lib/auth/auth.ts';
 import { hashToken, tokenOrgId } from '../lib/tokens.ts';
 import { rateLimited } from './rate-limit.ts';
 
@@ -71,7 +72,7 @@ async function sessionAuth(c: Ctx): Promise<Auth> {
   // (a cross-site form post, an old browser): a write with the cookie must come from the console.
   if (WRITES.has(c.req.method)) {
     const origin = c.req.header('origin');
-    if (origin !== new URL(c.var.services.env.publicUrl).origin && origin !== new URL(c.req.url).origin) {
+    if (!origin || (!consoleOrigins(c.var.services.env.publicUrl).includes(origin) && origin !== new URL(c.req.url).origin)) {
       throw new ApiError(403, 'forbidden', 'A write with the session cookie must come from the console (its Origin header)');
     }
   }

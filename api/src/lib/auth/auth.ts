@@ -40,7 +40,7 @@ export function createAuth(deps: AuthDeps) {
     baseURL: env.publicUrl,
     basePath: AUTH_BASE_PATH,
     secret: deps.secret,
-    trustedOrigins: [env.publicUrl],
+    trustedOrigins: consoleOrigins(env.publicUrl),
     telemetry: { enabled: false },
     logger: { disabled: true },
     database: drizzleAdapter(db, {
@@ -133,6 +133,15 @@ export function createAuth(deps: AuthDeps) {
 }
 
 export type BatonAuth = ReturnType<typeof createAuth>;
+
+/** The console's origin, and its loopback alias (localhost ↔ 127.0.0.1) when it is a local one. */
+export function consoleOrigins(publicUrl: string): string[] {
+  const url = new URL(publicUrl);
+  const origins = [url.origin];
+  const alias = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname === '127.0.0.1' ? 'localhost' : null;
+  if (alias) origins.push(`${url.protocol}//${alias}${url.port ? `:${url.port}` : ''}`);
+  return origins;
+}
 
 /** Ends every console session of a user (deactivation). */
 export async function endSessions(db: Db, userId: string): Promise<void> {
