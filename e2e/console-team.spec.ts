@@ -205,7 +205,7 @@ test('the first admin creates the team, invites an AE and an SDR by email, chang
   const options = optionsPage;
   await options.open();
   await options.testConnection();
-  await expect(options.status).toContainText('Your token was rejected');
+  await expect(options.status).toContainText('Your Baton account has been deactivated: ask an admin of your team');
   // The SDR's console session ended too.
   await sdr.page.reload();
   await sdr.expectPage('Sign in');

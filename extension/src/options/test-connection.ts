@@ -28,7 +28,9 @@ export async function testConnection(
       return { ok: false, problem: 'unreachable', message: `Cannot reach ${client.baseUrl} — check the address and that the API is running.`, permission };
     }
     if (error.kind === 'unauthorized') {
-      return { ok: false, problem: 'bad_token', message: 'The token was rejected — it may be mistyped or revoked. Create a new one with `pnpm baton token create`.', permission };
+      // A deactivated member needs their admin, not a new token: the API says so in its own words.
+      if (/deactivated/i.test(error.message)) return { ok: false, problem: 'bad_token', message: error.message, permission };
+      return { ok: false, problem: 'bad_token', message: 'The token was rejected — it may be mistyped or revoked. Create a new one in the console under "Your devices and tokens".', permission };
     }
     return { ok: false, problem: 'other', message: error.userMessage, permission };
   }

@@ -48,13 +48,15 @@ export function PendingInvitations() {
                 <td>{roleLabel(invitation.role)}</td>
                 <td>{formatDateTime(invitation.sentAt)}</td>
                 <td>{formatDate(invitation.expiresAt)}</td>
-                <td className="row">
+                <td>
+                  <div className="row nowrap">
                   <button type="button" aria-label={`Resend invitation to ${invitation.email}`} disabled={resend.isPending} onClick={() => resend.mutate(invitation.id)}>
                     Resend
                   </button>
                   <button type="button" aria-label={`Revoke invitation to ${invitation.email}`} disabled={revoke.isPending} onClick={() => revoke.mutate(invitation.id)}>
                     Revoke
                   </button>
+                  </div>
                 </td>
               </tr>
             ))}
