@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { streamNotifications } from '@baton/shared/api';
 import { appRoutes, endpointOf } from '../openapi/app-routes.ts';
 import { readyHandoff } from '../testing/deal-fixtures.ts';
+import { addUser } from '../services/admin/admin.ts';
 import { createTestApi } from '../testing/index.ts';
 import { documentedInputs } from './document-inputs.ts';
 import { databaseState, diffStates, listTables, type DbState } from './db-state.ts';
@@ -39,6 +40,11 @@ const deal = await made<Deal>('POST', '/v1/deals', sdr.token, { contactId: conta
 const handoff = await made<Handoff>('POST', `/v1/deals/${deal.id}/handoffs`, sdr.token, readyHandoff(deal, ae.id));
 const inbox = await made<{ notifications: { id: string }[] }>('GET', '/v1/notifications', ae.token);
 
+// The team routes act on a member of their own: deactivating or demoting the holder of a fixture
+// token would turn every later request into a 401.
+const spare = await addUser(api.services.database.db, { orgId: org.id, email: 'fuzz.spare@example.com', name: 'Fuzz Spare', role: 'ae' });
+const invitation = await made<{ invitation: { id: string } }>('POST', '/v1/team/invitations', org.users.admin.token, { email: 'fuzz.invitee@example.com', role: 'ae' });
+
 const users = Object.values(org.users);
 const knownIds = [contact.contact.id, twin.contact.id, deal.id, handoff.id, ...inbox.notifications.map((n) => n.id), ...users.map((u) => u.id)];
 const byResource: Record<string, string[]> = {
@@ -47,6 +53,7 @@ const byResource: Record<string, string[]> = {
   handoffs: [handoff.id],
   notifications: inbox.notifications.map((n) => n.id),
   'handoff-templates': [...handoffKinds],
+  team: [spare.id, invitation.invitation.id, handoff.id],
 };
 const fixtures: Fixtures = {
   tokens: users.map((u) => u.token),
@@ -64,6 +71,9 @@ const fixtures: Fixtures = {
     'POST /v1/deals/:id/handoffs': [readyHandoff(deal, ae.id)],
     'POST /v1/handoffs/:id/reject': [{ reason: 'Not qualified yet' }],
     'PUT /v1/handoff-templates/:kind': [{ required: ['trigger', 'nextStep.dueAt'] }],
+    'POST /v1/team/invitations': [{ email: 'fuzz.invitee@example.com', role: 'sdr' }],
+    'PATCH /v1/team/members/:id': [{ role: 'csm' }],
+    'POST /v1/tokens': [{ name: 'Fuzz integration' }],
   },
 };
 

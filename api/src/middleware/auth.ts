@@ -27,6 +27,7 @@ async function noteUse(db: Db, orgId: string, tokenId: string, now = Date.now())
   await db.execute(sql`update api_tokens set last_used_at = ${new Date(now).toISOString()}::timestamptz where org_id = ${orgId}::uuid and id = ${tokenId}::uuid`);
 }
 
+const DEACTIVATED = 'Your Baton account has been deactivated: ask an admin of your team';
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?baton\.session_token=/;
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -53,13 +54,14 @@ async function bearerAuth(db: AppEnv['Variables']['db'], header: string): Promis
   if (!token || !orgId) throw unauthorized('The token is malformed');
   // Looked up on every request, never cached, so a revoked token is refused at once by every
   // process. Plain SQL: the query builder cost as much as the lookup itself.
-  const [row] = await db.execute<{ token_id: string; user_id: string; role: string; email: string; name: string; deactivated: boolean }>(sql`
-    select t.id as token_id, u.id as user_id, u.role, u.email, u.name, u.deactivated_at is not null as deactivated
+  // Deactivation revokes the tokens too; it is checked first so the rep is told why.
+  const [row] = await db.execute<{ token_id: string; user_id: string; role: string; email: string; name: string; deactivated: boolean; revoked: boolean }>(sql`
+    select t.id as token_id, u.id as user_id, u.role, u.email, u.name, u.deactivated_at is not null as deactivated, t.revoked_at is not null as revoked
     from api_tokens t join users u on u.org_id = t.org_id and u.id = t.user_id
-    where t.org_id = ${orgId}::uuid and t.token_hash = ${hashToken(token)} and t.revoked_at is null
+    where t.org_id = ${orgId}::uuid and t.token_hash = ${hashToken(token)}
     limit 1`);
-  if (!row) throw unauthorized('The token is unknown or has been revoked');
-  if (row.deactivated) throw unauthorized('Your Baton account has been deactivated: ask an admin of your team');
+  if (row?.deactivated) throw unauthorized(DEACTIVATED);
+  if (!row || row.revoked) throw unauthorized('The token is unknown or has been revoked');
   return { orgId, userId: row.user_id, tokenId: row.token_id, via: 'token', role: row.role as Role, email: row.email, name: row.name };
 }
 
@@ -83,6 +85,6 @@ async function sessionAuth(c: Ctx): Promise<Auth> {
     from auth_user a join users u on u.org_id = a.org_id and u.id = a.id::uuid
     where a.id = ${session.user.id}
     limit 1`);
-  if (!row || row.deactivated) throw unauthorized('Your Baton account has been deactivated: ask an admin of your team');
+  if (!row || row.deactivated) throw unauthorized(DEACTIVATED);
   return { orgId: row.org_id, userId: row.user_id, tokenId: session.session.id, via: 'session', role: row.role as Role, email: row.email, name: row.name };
 }

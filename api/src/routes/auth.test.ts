@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../cli/admin-commands.ts';
+import { consoleOrigins } from '../lib/auth/auth.ts';
 import { createTestApi, sessionCookie, TEST_ORIGIN, type TestApi, type TestOrg } from '../testing/index.ts';
 
 let api: TestApi;
@@ -159,5 +160,29 @@ describe('sign-in rate limit', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('invitation links are rate limited per address', () => {
+  it('answers 429 with Retry-After once an address has tried too many tokens', async () => {
+    const limited = await createTestApi({}, { publicPerMinute: 3 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i += 1) {
+        const res = await limited.request('POST', '/v1/invitations/accept', { body: { token: `guessed-token-number-${i}-xxxx`, name: 'Guesser', password: 'long enough password' } });
+        statuses.push(res.status);
+        if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
+      expect(statuses).toEqual([404, 404, 404, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('consoleOrigins', () => {
+  it('accepts the loopback alias of a local console, and only the origin otherwise', () => {
+    expect(consoleOrigins('http://127.0.0.1:8787')).toEqual(['http://127.0.0.1:8787', 'http://localhost:8787']);
+    expect(consoleOrigins('https://baton.example.com')).toEqual(['https://baton.example.com']);
   });
 });

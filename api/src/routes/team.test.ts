@@ -152,7 +152,9 @@ describe('deactivation', () => {
     const body = (await res.json()) as { member: { deactivatedAt: string | null }; openDeals: Array<{ id: string; contactName: string }> };
     expect(body.member.deactivatedAt).not.toBeNull();
     expect(body.openDeals).toEqual([expect.objectContaining({ id: deal.id, title: 'Open pilot', contactName: 'Pat Prospect' })]);
-    expect((await api.request('GET', '/v1/me', { token: sdr.token })).status).toBe(401);
+    const byToken = await api.request('GET', '/v1/me', { token: sdr.token });
+    expect(byToken.status).toBe(401);
+    expect(await byToken.json()).toEqual({ error: { code: 'unauthorized', message: 'Your Baton account has been deactivated: ask an admin of your team' } });
     expect((await api.request('GET', '/v1/me', { headers: { cookie } })).status).toBe(401);
     const devices = await api.services.database.db.execute<{ n: number }>(sql`select count(*)::int as n from api_tokens where user_id = ${sdr.id} and revoked_at is null`);
     expect(devices[0]?.n).toBe(0);
