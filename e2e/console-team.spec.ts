@@ -252,4 +252,13 @@ test('sign in, account sessions, sign out and the forgot-password page pass axe 
   await admin.signIn(ADMIN.email, 'a brand new password');
   await admin.expectPage('Handoffs');
   await expect(admin.page.getByText('No handoffs yet.')).toBeVisible();
+
+  // Changing the password from the account page.
+  await admin.navigate('Account');
+  const change = admin.page.getByRole('form', { name: 'Change password' });
+  await change.getByLabel('Current password', { exact: true }).fill('a brand new password');
+  await change.getByLabel('New password', { exact: true }).fill('yet another password');
+  await change.getByRole('button', { name: 'Change password' }).click();
+  await expect(change.getByRole('status')).toContainText('Password changed');
+  await expectAccessible(admin.page, testInfo, 'account-after-change');
 });

@@ -3,6 +3,7 @@ import { authCall, authClient } from '../../api/auth-client.ts';
 import { formatDateTime } from '../../format.ts';
 import { Page } from '../../ui/page.tsx';
 import { Empty, Failed, Loading } from '../../ui/states.tsx';
+import { ChangePasswordForm } from './change-password-form.tsx';
 
 const sessionsKey = ['sessions'] as const;
 
@@ -17,6 +18,10 @@ export function SessionsPage() {
   const currentId = current.data?.session.id;
   return (
     <Page title="Account">
+      <section aria-labelledby="password-title">
+        <h2 id="password-title">Password</h2>
+        <ChangePasswordForm />
+      </section>
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">Signed-in sessions</h2>
         {(revoke.isError || revokeOthers.isError) && <Failed error={revoke.error ?? revokeOthers.error} />}
