@@ -12,7 +12,7 @@ import { HandoffDetailPage } from './routes/handoffs/handoff-detail-page.tsx';
 import { HandoffsPage } from './routes/handoffs/handoffs-page.tsx';
 import { InvitePage } from './routes/invite/invite-page.tsx';
 import { ResetPasswordPage } from './routes/reset-password/reset-password-page.tsx';
-import { SessionsPage } from './routes/sessions/sessions-page.tsx';
+import { AccountPage } from './routes/account/account-page.tsx';
 import { SignInPage } from './routes/sign-in/sign-in-page.tsx';
 import { TeamPage } from './routes/team/team-page.tsx';
 import { TemplatesPage } from './routes/templates/templates-page.tsx';
@@ -60,7 +60,7 @@ export const handoffDetailRoute = createRoute({ getParentRoute: () => appRoute, 
 const teamRoute = createRoute({ getParentRoute: () => appRoute, path: '/team', component: TeamPage });
 const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/templates', component: TemplatesPage });
 const devicesRoute = createRoute({ getParentRoute: () => appRoute, path: '/devices', component: DevicesPage });
-const sessionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/account', component: SessionsPage });
+const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/account', component: AccountPage });
 
 const routeTree = rootRoute.addChildren([
   setupRoute,
@@ -68,7 +68,7 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   resetRoute,
   inviteRoute,
-  appRoute.addChildren([homeRoute, handoffsRoute, handoffDetailRoute, teamRoute, templatesRoute, devicesRoute, sessionsRoute]),
+  appRoute.addChildren([homeRoute, handoffsRoute, handoffDetailRoute, teamRoute, templatesRoute, devicesRoute, accountRoute]),
 ]);
 
 export function createConsoleRouter(queryClient: QueryClient) {

@@ -8,7 +8,7 @@ import { ChangePasswordForm } from './change-password-form.tsx';
 const sessionsKey = ['sessions'] as const;
 
 /** Where you are signed in to the console, each session revocable. */
-export function SessionsPage() {
+export function AccountPage() {
   const queryClient = useQueryClient();
   const current = useQuery({ queryKey: ['session'], queryFn: () => authCall(authClient.getSession()) });
   const sessions = useQuery({ queryKey: sessionsKey, queryFn: () => authCall(authClient.listSessions()) });
