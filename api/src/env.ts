@@ -31,6 +31,11 @@ const EnvSchema = z.object({
   BATON_STREAMS_PER_TOKEN: int(5, 1, 1000),
   /** Comma-separated extension origins allowed by CORS; empty allows any chrome-/moz-extension origin. */
   BATON_EXTENSION_ORIGINS: z.string().default(''),
+  /**
+   * Named (prepared) statements for the hot queries: on by default. Turn off ("false") behind a
+   * pooler that cannot keep them, e.g. PgBouncer in transaction mode before 1.21 (docs/scaling.md).
+   */
+  BATON_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
 });
 
 export interface Env {
@@ -45,6 +50,8 @@ export interface Env {
   extensionOrigins: string[];
   streamRecheckMs: number;
   maxStreamsPerToken: number;
+  /** Whether the driver may use named (prepared) statements (BATON_PREPARED_STATEMENTS). */
+  preparedStatements: boolean;
 }
 
 export class ConfigError extends Error {
@@ -75,5 +82,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     extensionOrigins: value.BATON_EXTENSION_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
+    preparedStatements: value.BATON_PREPARED_STATEMENTS === 'true',
   };
 }

@@ -1,11 +1,25 @@
-import { sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '@baton/shared';
 import type { AppEnv } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { ApiError } from '../errors.ts';
+import { prepared } from '../lib/prepared.ts';
 import { hashToken, tokenOrgId } from '../lib/tokens.ts';
 import { rateLimited } from './rate-limit.ts';
+
+interface TokenRow extends Record<string, unknown> {
+  token_id: string;
+  user_id: string;
+  role: string;
+  email: string;
+  name: string;
+}
+
+const tokenLookup = `
+  select t.id as token_id, u.id as user_id, u.role, u.email, u.name
+  from api_tokens t join users u on u.org_id = t.org_id and u.id = t.user_id
+  where t.org_id = $1::uuid and t.token_hash = $2::text and t.revoked_at is null
+  limit 1`;
 
 const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message, undefined, { 'WWW-Authenticate': 'Bearer' });
 
@@ -35,12 +49,8 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const orgId = token ? tokenOrgId(token) : null;
   if (!token || !orgId) throw unauthorized('The token is malformed');
   // Looked up on every request, never cached, so a revoked token is refused at once by every
-  // process. Plain SQL: the query builder cost as much as the lookup itself.
-  const [row] = await c.var.db.execute<{ token_id: string; user_id: string; role: string; email: string; name: string }>(sql`
-    select t.id as token_id, u.id as user_id, u.role, u.email, u.name
-    from api_tokens t join users u on u.org_id = t.org_id and u.id = t.user_id
-    where t.org_id = ${orgId}::uuid and t.token_hash = ${hashToken(token)} and t.revoked_at is null
-    limit 1`);
+  // process. A prepared statement: parsed and planned once per connection, one round trip.
+  const [row] = await prepared<TokenRow>(c.var.db, tokenLookup, [orgId, hashToken(token)]);
   if (!row) throw unauthorized('The token is unknown or has been revoked');
   const auth = { orgId, userId: row.user_id, tokenId: row.token_id, role: row.role as Role, email: row.email, name: row.name };
   c.set('auth', auth);

@@ -10,7 +10,7 @@ import { createStreamGuard } from '../lib/stream-guard.ts';
 /** Opens the database, applies pending migrations and wires the app's services. */
 export async function createServices(env: Env, options: { database?: Database; logger?: Logger } = {}): Promise<Services> {
   const logger = options.logger ?? createLogger(env.logLevel);
-  const database = options.database ?? (await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir }));
+  const database = options.database ?? (await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, preparedStatements: env.preparedStatements }));
   await migrate(database);
   const notifier = createNotifier(database, logger);
   await notifier.start();

@@ -77,8 +77,15 @@ export async function createTestDatabaseUrl(serverUrl?: string): Promise<{ url: 
 
 export async function createTestApi(overrides: Partial<Env> = {}): Promise<TestApi> {
   const scratch = await createTestDatabaseUrl();
-  const env: Env = { ...loadEnv({}), databaseUrl: scratch.url, rateLimitPerMinute: 100_000, addressRateLimitPerMinute: 1_000_000, ...overrides };
-  const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 5 });
+  // BATON_PREPARED_STATEMENTS=false runs the suite with unnamed statements only.
+  const env: Env = {
+    ...loadEnv({ BATON_PREPARED_STATEMENTS: process.env.BATON_PREPARED_STATEMENTS }),
+    databaseUrl: scratch.url,
+    rateLimitPerMinute: 100_000,
+    addressRateLimitPerMinute: 1_000_000,
+    ...overrides,
+  };
+  const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 5, preparedStatements: env.preparedStatements });
   const services = await createServices(env, { database, logger: createLogger('silent') });
   const app = createApp(services);
   let orgCount = 0;
