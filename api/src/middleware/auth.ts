@@ -15,7 +15,7 @@ interface TokenRow extends Record<string, unknown> {
   name: string;
 }
 
-const tokenLookup = `
+export const tokenLookup = `
   select t.id as token_id, u.id as user_id, u.role, u.email, u.name
   from api_tokens t join users u on u.org_id = t.org_id and u.id = t.user_id
   where t.org_id = $1::uuid and t.token_hash = $2::text and t.revoked_at is null

@@ -25,10 +25,10 @@ const serverOnly: readonly string[] = serverOnlyActivityTypes;
  * The batch's statements, constant text so they are prepared (lib/prepared.ts). Lists travel as
  * ONE array parameter each (see sql.ts), so a 50-item batch binds a handful of parameters.
  */
-const storedOfBatch = `
+export const storedOfBatch = `
   select id, content_hash, dedupe_key from activities
   where org_id = $1::uuid and (id = any($2::uuid[]) or dedupe_key = any($3::text[]))`;
-const contactsOfBatch = `
+export const contactsOfBatch = `
   select id, merged_into_id from contacts where org_id = $1::uuid and id = any($2::uuid[]) for key share`;
 const dealsOfBatch = `select id, contact_id from deals where org_id = $1::uuid and id = any($2::uuid[])`;
 

@@ -153,7 +153,7 @@ function briefStatement(by: 'contactId' | 'identity'): string {
 }
 
 const briefByContactId = briefStatement('contactId');
-const briefByIdentity = briefStatement('identity');
+export const briefByIdentity = briefStatement('identity');
 
 /** The brief endpoint: by exactly one of email, LinkedIn URL or contact id. */
 export async function briefFor(db: Db, caller: Caller, query: { email?: string | undefined; linkedin?: string | undefined; contactId?: string | undefined }): Promise<Brief> {
