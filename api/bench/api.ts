@@ -14,7 +14,7 @@ import { loadEnv } from '../src/env.ts';
 import { addUser, createOrg, createToken } from '../src/services/admin/admin.ts';
 import { closeServices, createServices } from '../src/services/index.ts';
 import { createLogger } from '../src/lib/logger.ts';
-import { stopEmbedded } from '../src/db/embedded.ts';
+import { ensureEmbedded, stopEmbedded } from '../src/db/embedded.ts';
 import { createTestDatabaseUrl } from '../src/testing/index.ts';
 import { hashToken } from '../src/lib/tokens.ts';
 import { drive, openFloor, pgbenchBrief } from './floor.ts';
@@ -150,8 +150,11 @@ async function measure(name: string, target: { databaseUrl?: string; dataDir?: s
   const seeded = await seed(target);
   const serverEnv: Record<string, string> = target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : { BATON_DATA_DIR: target.dataDir ?? '', DATABASE_URL: '' };
   const server = await startTarget(serverEnv);
-  const floor = openFloor(seeded.url, POOL, seeded);
-  const counter = postgres(seeded.url, { max: 1, onnotice: () => {} });
+  // The seeding process was the embedded cluster's last user and stopped it; the server started it
+  // again (on a port of its own): ask where it runs now.
+  const url = target.dataDir ? (await ensureEmbedded(target.dataDir)).url : seeded.url;
+  const floor = openFloor(url, POOL, seeded);
+  const counter = postgres(url, { max: 1, onnotice: () => {} });
   const stored = async () => Number((await counter`select count(*)::int as n from activities where org_id = ${seeded.orgId}::uuid`)[0]?.n);
   // Waits until no request still in flight is adding rows (a warm-up's last requests may be).
   const settled = async () => {
@@ -171,7 +174,7 @@ async function measure(name: string, target: { databaseUrl?: string; dataDir?: s
     for (const connections of [CONNECTIONS, 8]) {
       const baton = await load(`brief ×${connections}`, { url: server.url, headers, requests: [briefRequest] }, connections);
       const db = await drive(connections, { seconds: DURATION }, () => floor.brief(benchEmail(randomContact())));
-      const pgbench = connections === CONNECTIONS ? pgbenchBrief(seeded.url, connections, DURATION, seeded, CONTACTS) : null;
+      const pgbench = connections === CONNECTIONS ? pgbenchBrief(url, connections, DURATION, seeded, CONTACTS) : null;
       rows.push({
         scenario: 'GET /v1/brief',
         connections,
