@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/postgres-js';
@@ -92,8 +92,12 @@ export function pgbenchBrief(url: string, concurrency: number, seconds: number, 
     const script = join(dir, 'brief.sql');
     const single = (text: string) => text.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').trim();
     const token = single(tokenLookup).replace('$1::uuid', ":org::uuid").replace('$2::text', ':hash::text');
-    const brief = single(briefByIdentity).replaceAll('$1::uuid', ':org::uuid').replace('$2::text', "'email'").replace('$3::text', "('c' || :n::int || '@bench.example')");
+    // pgbench reads ":MI" in to_char's format as a variable: the same literal with the colons escaped.
+    const brief = single(briefByIdentity)
+      .replaceAll(`'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`, `E'YYYY-MM-DD"T"HH24\\x3aMI\\x3aSS.MS"Z"'`)
+      .replaceAll('$1::uuid', ':org::uuid').replace('$2::text', "'email'").replace('$3::text', "('c' || :n::int || '@bench.example')");
     writeFileSync(script, `\\set n random(1, ${contacts})\n${token};\n${brief};\n`);
+    if (process.env.BENCH_KEEP_PGBENCH_SCRIPT) writeFileSync(process.env.BENCH_KEEP_PGBENCH_SCRIPT, readFileSync(script));
     const run = spawnSync('pgbench', ['-n', '-M', 'prepared', '-c', String(concurrency), '-j', '2', '-T', String(seconds), '-f', script, '-D', `org=${who.orgId}`, '-D', `hash=${who.tokenHash}`, url], { encoding: 'utf8' });
     const tps = /tps = ([\d.]+)/.exec(run.stdout)?.[1];
     const latency = /latency average = ([\d.]+) ms/.exec(run.stdout)?.[1];
