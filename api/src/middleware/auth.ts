@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '@baton/shared';
 import type { AppEnv } from '../context.ts';
