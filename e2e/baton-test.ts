@@ -25,6 +25,8 @@ export interface ApiHarness {
   stop(): Promise<void>;
   /** Brings it back on the same port and database. */
   start(): Promise<void>;
+  /** `baton token revoke --user`: every token of that demo user stops working. */
+  revokeTokens(role: DemoRole): Promise<void>;
 }
 
 interface DemoTemplate {
@@ -114,6 +116,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       as: (role) => apiHttp(server.url, users[role].token),
       stop: () => server.stop(),
       start: () => server.start(),
+      async revokeTokens(role) {
+        // The embedded database is held by the running server, so the operator stops it for the CLI.
+        await server.stop();
+        await server.cli(['token', 'revoke', '--user', users[role].user.email]);
+        await server.start();
+      },
     });
     await server.dispose();
     rmSync(dir, { recursive: true, force: true });

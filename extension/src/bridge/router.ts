@@ -15,6 +15,7 @@ import {
 } from '../local/activities.ts';
 import { addContact, findContactByEmails, findContactByLinkedin } from '../local/contacts.ts';
 import { acceptHandoff, createDeal, deleteDraft, getDraft, markRead, rejectHandoff, saveDraft, submitHandoffNow, updateDeal } from '../local/deals.ts';
+import { handoffDelivery } from '../local/handoff-delivery.ts';
 import { homeItems, refreshHome } from '../local/home-items.ts';
 import { contactDuplicates, declineDuplicate, linkLinkedinProfile, mergeContacts, profileBrief } from '../local/identity-links.ts';
 import { cachedUsers, fetchUsers, handoffTemplates, myHandoffs, refreshMyHandoffs } from '../local/my-handoffs.ts';
@@ -149,6 +150,8 @@ export const appRouter = {
     idempotent: false,
     run: async ({ dealId, handoff }, env) => submitHandoffNow(env.ctx, await env.client(), dealId, handoff),
   }),
+  /** Whether a handoff has reached the API (its recipient told) or still waits on this device. */
+  handoffDelivery: method({ params: z.object({ handoffId: Id }), idempotent: true, run: ({ handoffId }, { ctx }) => handoffDelivery(ctx.db, handoffId) }),
   acceptHandoff: method({ params: z.object({ handoffId: Id }), idempotent: false, run: ({ handoffId }, { ctx }) => acceptHandoff(ctx, handoffId) }),
   rejectHandoff: method({
     params: z.object({ handoffId: Id, reason: RejectHandoffInput.shape.reason }),

@@ -1,3 +1,4 @@
+import type { ConnectionMeta } from './connection.ts';
 import type { Activity, ActivityInput, Contact, CreateDealInput, Deal, Handoff, HandoffDraft, HandoffInput, Notification, ResolveContactInput, UpdateDealInput, UserSummary } from '@baton/shared';
 
 /*
@@ -49,6 +50,8 @@ export interface SyncMeta {
   /** Drains (other than forced ones) wait until then after a transient failure. */
   retryAt: string | null;
   failures: number;
+  /** A drain is sending right now (written at its start and end). */
+  draining?: boolean;
 }
 
 export interface MetaRows {
@@ -58,6 +61,7 @@ export interface MetaRows {
 export type MetaRow =
   | { key: 'sync'; value: SyncMeta }
   | { key: 'users'; value: UserSummary[] }
+  | { key: 'connection'; value: ConnectionMeta }
   /** `thread:<gmailThreadId>`: the Gmail message ids logged from that thread. */
   | { key: `thread:${string}`; value: string[] }
   /** `alias:<localContactId>`: the server id the local contact turned out to be. */

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { isApiClientError } from '../../api-client/index.ts';
 import { useBridge } from '../../bridge/react.tsx';
+import { QueuedOutcome } from './queued-outcome.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { HandoffFields, formKeyOf, type FieldErrors } from './handoff-fields.tsx';
@@ -27,7 +28,7 @@ type Outcome =
   | { state: 'editing' }
   | { state: 'sending' }
   | { state: 'sent'; to: string }
-  | { state: 'queued'; to: string; reason: string }
+  | { state: 'queued'; to: string; reason: string; handoffId: string }
   | { state: 'not_ready'; message: string }
   | { state: 'conflict'; message: string }
   | { state: 'failed'; message: string };
@@ -63,9 +64,7 @@ export function HandoffPanel({ deal, timeline, threadSubject, onClose, onReload 
             Handed off to {outcome.to}
           </p>
         ) : (
-          <p className="notice" role="status">
-            Saved on this device — the handoff to {outcome.to} will be sent when Baton reaches its API ({outcome.reason}).
-          </p>
+          <QueuedOutcome handoffId={outcome.handoffId} to={outcome.to} reason={outcome.reason} />
         )}
         <button type="button" onClick={onClose}>
           Close
@@ -110,7 +109,7 @@ export function HandoffPanel({ deal, timeline, threadSubject, onClose, onReload 
         await draft.discard();
         setOutcome({ state: 'sent', to: recipientName });
       } else {
-        setOutcome({ state: 'queued', to: recipientName, reason: result.reason });
+        setOutcome({ state: 'queued', to: recipientName, reason: result.reason, handoffId: result.handoff.id });
       }
     } catch (error) {
       if (isApiClientError(error) && error.kind === 'not_ready') {

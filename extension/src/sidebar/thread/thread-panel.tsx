@@ -30,6 +30,11 @@ export function ThreadPanel({ thread, support }: { thread: GmailThreadResult; su
 
   return (
     <div aria-busy={brief === undefined || refreshing}>
+      {refreshError ? (
+        <p className="notice small" role="status">
+          Showing what this device knows. {errorText(refreshError)}
+        </p>
+      ) : null}
       {brief === undefined ? (
         <Section title="Contact">
           <p className="muted" role="status">Looking up {people[0]?.name ?? 'this thread'}…</p>
@@ -62,11 +67,6 @@ export function ThreadPanel({ thread, support }: { thread: GmailThreadResult; su
           <NextStep step={brief.nextStep} />
         </>
       )}
-      {refreshError ? (
-        <p className="notice small" role="status">
-          Showing what this device knows. {errorText(refreshError)}
-        </p>
-      ) : null}
       <ParticipantList people={people} known={known} />
       <PartialRead missing={thread.missing} result={thread} support={support} />
       {brief ? (
