@@ -6,7 +6,7 @@ import { HandoffEntry } from '../handoff/handoff-entry.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 
 /** Who this is and where the deal stands: the first thing a rep reads. */
-export function ContactCard({ brief, threadSubject }: { brief: Brief; threadSubject?: string | null }) {
+export function ContactCard({ brief, threadSubject, handoffEntryElsewhere = false }: { brief: Brief; threadSubject?: string | null; handoffEntryElsewhere?: boolean }) {
   const { contact, owner, deal, dealOwner } = brief;
   const { settings } = useSidebarEnv();
   // A contact made on this device is owned by its rep before the server's brief names them.
@@ -29,7 +29,7 @@ export function ContactCard({ brief, threadSubject }: { brief: Brief; threadSubj
       )}
       <LinkLinkedinProfile contact={contact} />
       <DuplicateOffers contact={contact} />
-      <HandoffEntry brief={brief} threadSubject={threadSubject ?? null} />
+      <HandoffEntry brief={brief} threadSubject={threadSubject ?? null} entryElsewhere={handoffEntryElsewhere} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../ui/format.ts';
 import { Section } from '../../ui/section.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { formatDuration, timeToAccept } from '../../ui/duration.ts';
+import { useHandoffSlot } from '../handoff/handoff-slot.tsx';
 import { RespondActions } from './respond-actions.tsx';
 import { SenderLine } from './sender-line.tsx';
 
@@ -35,6 +36,7 @@ export function HandoffBrief({ handoff, now = new Date() }: { handoff: BriefHand
   const overdue = Date.parse(handoff.nextStep.dueAt) < now.getTime();
   const accepted = handoff.status === 'accepted' ? timeToAccept(handoff) : null;
   const q = handoff.qualification;
+  const slot = useHandoffSlot();
   const delivery = useQuery({ ...useLiveQueries().handoffDelivery({ handoffId: handoff.id }), enabled: handoff.status === 'pending' });
   const queued = handoff.status === 'pending' && (delivery.data?.state === 'queued' || delivery.data?.state === 'failed');
   return (
@@ -75,6 +77,13 @@ export function HandoffBrief({ handoff, now = new Date() }: { handoff: BriefHand
         <Field label="Warm introduction">{warmIntroLabels[handoff.warmIntro]}</Field>
       </dl>
       {handoff.status === 'pending' && handoff.toUserId === me ? <RespondActions handoffId={handoff.id} fromName={handoff.from?.name ?? 'the sender'} /> : null}
+      {handoff.status === 'rejected' && handoff.fromUserId === me && slot.opened === null ? (
+        <div className="row">
+          <button type="button" className="primary" onClick={() => slot.open({ dealId: handoff.dealId, sentBack: handoff })}>
+            Fix & resend
+          </button>
+        </div>
+      ) : null}
       {handoff.status === 'pending' && handoff.fromUserId === me ? <SenderLine handoffId={handoff.id} toName={toName} /> : null}
     </Section>
   );

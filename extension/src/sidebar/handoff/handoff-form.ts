@@ -1,4 +1,4 @@
-import { HandoffDraft, type Activity, type Deal, type FieldPath, type HandoffKind, type Role, type WarmIntro } from '@baton/shared';
+import { HandoffDraft, type Activity, type BriefHandoff, type Deal, type FieldPath, type HandoffKind, type Role, type WarmIntro } from '@baton/shared';
 
 /** What the panel's inputs hold: plain strings, as typed. `nextDue` is a local `datetime-local` value. */
 export interface HandoffForm {
@@ -96,6 +96,24 @@ function firstEmailSubject(sources: PrefillSources): string | null {
   if (sources.threadSubject?.trim()) return sources.threadSubject.trim();
   const emails = sources.timeline.filter((activity) => activity.type === 'email' && activity.subject);
   return emails.at(-1)?.subject?.trim() || null;
+}
+
+/** "Fix & resend": everything the sent-back handoff held, so the rep changes only what the reason asks for. */
+export function fromSentBack(handoff: BriefHandoff): HandoffForm {
+  return {
+    kind: handoff.kind,
+    toUserId: handoff.toUserId,
+    trigger: handoff.trigger,
+    discussed: handoff.discussed,
+    objections: handoff.objections,
+    budget: handoff.qualification.budget ?? '',
+    authority: handoff.qualification.authority ?? '',
+    need: handoff.qualification.need ?? '',
+    timeline: handoff.qualification.timeline ?? '',
+    nextWhat: handoff.nextStep.what,
+    nextDue: toLocalInput(handoff.nextStep.dueAt),
+    warmIntro: handoff.warmIntro,
+  };
 }
 
 /** What Baton already knows, so the rep edits rather than retypes. */

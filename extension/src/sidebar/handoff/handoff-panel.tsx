@@ -1,4 +1,4 @@
-import { FieldPath, readiness, type Activity, type Deal } from '@baton/shared';
+import { FieldPath, readiness, type Activity, type BriefHandoff, type Deal } from '@baton/shared';
 import './handoff.css';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
@@ -8,7 +8,7 @@ import { QueuedOutcome } from './queued-outcome.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { HandoffFields, formKeyOf, type FieldErrors } from './handoff-fields.tsx';
-import { defaultKind, fieldId, prefill, toDraft, type HandoffForm } from './handoff-form.ts';
+import { defaultKind, fieldId, fromSentBack, prefill, toDraft, type HandoffForm } from './handoff-form.ts';
 import { ReadinessChecklist } from './readiness-checklist.tsx';
 import { useHandoffDraft } from './use-handoff-draft.ts';
 import { useHandoffTemplate, useRecipients } from './use-handoff-setup.ts';
@@ -20,6 +20,8 @@ export interface HandoffPanelProps {
   /** The subject of the Gmail thread open beside the panel, if any. */
   threadSubject?: string | null;
   onClose(): void;
+  /** "Fix & resend": the sent-back handoff the form starts from, its reason shown above the fields. */
+  sentBack?: BriefHandoff | null;
   /** After a 409: re-read the deal from the API so the panel works on its current version. */
   onReload(): Promise<unknown>;
 }
@@ -46,10 +48,12 @@ function errorsFrom422(missing: readonly FieldPath[], raw: unknown): FieldErrors
 const focus = (path: FieldPath) => document.getElementById(fieldId(path))?.focus();
 
 /** The handoff: a structured template, the shared readiness rule live, and the API's verdict field by field. */
-export function HandoffPanel({ deal, timeline, threadSubject, onClose, onReload }: HandoffPanelProps) {
+export function HandoffPanel({ deal, timeline, threadSubject, sentBack = null, onClose, onReload }: HandoffPanelProps) {
   const bridge = useBridge();
   const { settings } = useSidebarEnv();
-  const draft = useHandoffDraft(deal.id, () => prefill({ kind: defaultKind(settings.user?.role), deal, threadSubject: threadSubject ?? null, timeline }));
+  const draft = useHandoffDraft(deal.id, () =>
+    sentBack ? fromSentBack(sentBack) : prefill({ kind: defaultKind(settings.user?.role), deal, threadSubject: threadSubject ?? null, timeline }),
+  );
   const kind = draft.form?.kind ?? defaultKind(settings.user?.role);
   const { template, note } = useHandoffTemplate(kind);
   const recipients = useRecipients(kind);
@@ -139,11 +143,16 @@ export function HandoffPanel({ deal, timeline, threadSubject, onClose, onReload 
   return (
     <form className="handoff-panel" aria-label="Hand off" onSubmit={(event) => void submit(event)} noValidate>
       <div className="row spread">
-        <h3>Hand off {deal.title}</h3>
+        <h3>{sentBack ? 'Fix & resend' : 'Hand off'} {deal.title}</h3>
         <button type="button" className="link small" onClick={onClose}>
           Close
         </button>
       </div>
+      {sentBack ? (
+        <p className="notice small" role="note">
+          <strong>{sentBack.to?.name ?? 'The recipient'} sent this back:</strong> <span className="body-text">{sentBack.rejectionReason ?? 'no reason given'}</span>
+        </p>
+      ) : null}
       {draft.restored ? <p className="small muted">Your saved draft is back.</p> : null}
       <ReadinessChecklist check={check} />
       {note ? <p className="small muted">{note}</p> : null}

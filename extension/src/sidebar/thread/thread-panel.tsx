@@ -5,6 +5,7 @@ import { errorText } from '../../ui/error-text.ts';
 import { Section } from '../../ui/section.tsx';
 import { ContactCard } from '../contact/contact-card.tsx';
 import { HandoffBrief } from '../handoff-brief/handoff-brief.tsx';
+import { HandoffSlotProvider } from '../handoff/handoff-slot.tsx';
 import { LogThread } from '../log-thread/log-thread.tsx';
 import { LogAndHandoff } from '../log-and-handoff/log-and-handoff.tsx';
 import { useIntroOnHandoff } from '../log-and-handoff/use-intro-on-handoff.ts';
@@ -29,6 +30,7 @@ export function ThreadPanel({ thread, support }: { thread: GmailThreadResult; su
   const loggable = asLoggable(thread);
 
   return (
+    <HandoffSlotProvider>
     <div aria-busy={brief === undefined || refreshing}>
       {refreshError ? (
         <p className="notice small" role="status">
@@ -46,7 +48,7 @@ export function ThreadPanel({ thread, support }: { thread: GmailThreadResult; su
       ) : (
         <>
           {brief.latestHandoff ? <HandoffBrief handoff={brief.latestHandoff} /> : null}
-          <ContactCard brief={brief} threadSubject={thread.subject} />
+          <ContactCard brief={brief} threadSubject={thread.subject} handoffEntryElsewhere />
           <Section title="Thread">
             {loggable.ok ? (
               <>
@@ -76,5 +78,6 @@ export function ThreadPanel({ thread, support }: { thread: GmailThreadResult; su
         </>
       ) : null}
     </div>
+    </HandoffSlotProvider>
   );
 }
