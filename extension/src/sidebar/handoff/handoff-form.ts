@@ -116,16 +116,28 @@ export function fromSentBack(handoff: BriefHandoff): HandoffForm {
   };
 }
 
-/** What Baton already knows, so the rep edits rather than retypes. */
-export function prefill(sources: PrefillSources): HandoffForm {
-  const { deal } = sources;
+/** Words Baton can offer for a field but must not answer with: the rep confirms or edits them. */
+export type Suggestions = Partial<Pick<HandoffForm, 'trigger' | 'discussed'>>;
+
+/** Where the prospect came from (their LinkedIn headline) and what the thread was about (its subject). */
+export function suggestions(sources: PrefillSources): Suggestions {
   const headline = linkedinHeadline(sources.timeline);
   const subject = firstEmailSubject(sources);
+  return { ...(headline ? { trigger: `LinkedIn: ${headline}` } : {}), ...(subject ? { discussed: `Email: ${subject}` } : {}) };
+}
+
+/**
+ * What Baton already knows as answers (the deal's qualification and next step), so the rep edits
+ * rather than retypes. Guesses from the thread or the profile are `suggestions`, not answers: a
+ * subject line is not "what was discussed" until the rep says so.
+ */
+export function prefill(sources: PrefillSources): HandoffForm {
+  const { deal } = sources;
   return {
     kind: sources.kind,
     toUserId: '',
-    trigger: headline ? `LinkedIn: ${headline}` : '',
-    discussed: subject ? `Email: ${subject}` : '',
+    trigger: '',
+    discussed: '',
     objections: '',
     budget: deal.qualification.budget ?? '',
     authority: deal.qualification.authority ?? '',

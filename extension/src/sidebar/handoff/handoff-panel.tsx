@@ -8,7 +8,7 @@ import { QueuedOutcome } from './queued-outcome.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { HandoffFields, formKeyOf, type FieldErrors } from './handoff-fields.tsx';
-import { defaultKind, fieldId, fromSentBack, prefill, toDraft, type HandoffForm } from './handoff-form.ts';
+import { defaultKind, fieldId, fromSentBack, prefill, suggestions, toDraft, type HandoffForm } from './handoff-form.ts';
 import { ReadinessChecklist } from './readiness-checklist.tsx';
 import { useHandoffDraft } from './use-handoff-draft.ts';
 import { useHandoffTemplate, useRecipients } from './use-handoff-setup.ts';
@@ -154,9 +154,17 @@ export function HandoffPanel({ deal, timeline, threadSubject, sentBack = null, o
         </p>
       ) : null}
       {draft.restored ? <p className="small muted">Your saved draft is back.</p> : null}
-      <ReadinessChecklist check={check} />
       {note ? <p className="small muted">{note}</p> : null}
-      <HandoffFields form={form} recipients={recipients.users} recipientNote={recipients.offline} errors={errors} onChange={change} />
+      <HandoffFields
+        form={form}
+        recipients={recipients.users}
+        recipientNote={recipients.offline}
+        errors={errors}
+        suggested={suggestions({ kind, deal, threadSubject: threadSubject ?? null, timeline })}
+        onChange={change}
+      />
+      {/* After the fields: a keyboard user reaches the inputs first, and the verdict right before "Hand off". */}
+      <ReadinessChecklist check={check} />
       {outcome.state === 'not_ready' || outcome.state === 'failed' ? (
         <p className="notice danger small" role="alert">
           {outcome.message}
