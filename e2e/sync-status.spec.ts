@@ -1,5 +1,6 @@
 import { expect, test } from './baton-test.ts';
 import { RILEY, rileyRollout } from './fixtures/people.ts';
+import { OptionsPage } from './pages/options-page.ts';
 import { seedContact } from './support/seed.ts';
 
 const TOKEN_REJECTED = 'Token rejected — paste a new one in Options';
@@ -9,7 +10,7 @@ const TOKEN_REJECTED = 'Token rejected — paste a new one in Options';
  * the popup say the same thing while the API is down, after it is back, and once the token is
  * revoked.
  */
-test('the header, the card and the popup agree while the API is down, once it is back, and after the token is revoked', async ({ api, signedIn, gmailPage, popupPage }) => {
+test('the header, the card and the popup agree while the API is down, once it is back, after the token is revoked and with a new one', async ({ api, signedIn, gmailPage, popupPage, extensionContext, extensionId }) => {
   expect(signedIn.user.role).toBe('sdr');
   await seedContact(api.as('sdr'), RILEY, { company: 'Northwind' });
   await gmailPage.open(rileyRollout);
@@ -42,4 +43,13 @@ test('the header, the card and the popup agree while the API is down, once it is
   await expect(popupBadge).toHaveText(TOKEN_REJECTED);
   await expect(popupPage.page.getByRole('button', { name: 'Open Options' })).toBeVisible();
   await expect(sidebar.frame.getByRole('banner').getByRole('button', { name: 'Open Options' })).toBeVisible();
+
+  // A new token, made with the CLI while the server runs, puts everything right again.
+  const fresh = await api.createToken('sdr');
+  const optionsPage = new OptionsPage(await extensionContext.newPage(), extensionId);
+  await optionsPage.open();
+  await optionsPage.configure(api.url, fresh);
+  await optionsPage.expectSignedInAs(signedIn.user.name);
+  await expect(sidebar.syncBadge).toHaveText('Synced');
+  await expect(popupBadge).toHaveText('Synced');
 });
