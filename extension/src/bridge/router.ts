@@ -16,6 +16,7 @@ import {
 import { addContact, findContactByEmails, findContactByLinkedin } from '../local/contacts.ts';
 import { acceptHandoff, createDeal, deleteDraft, getDraft, markRead, rejectHandoff, saveDraft, submitHandoffNow, updateDeal } from '../local/deals.ts';
 import { handoffDelivery } from '../local/handoff-delivery.ts';
+import { prospectAddress, readNotification } from '../notify/open-target.ts';
 import { homeItems, refreshHome } from '../local/home-items.ts';
 import { contactDuplicates, declineDuplicate, linkLinkedinProfile, mergeContacts, profileBrief } from '../local/identity-links.ts';
 import { cachedUsers, fetchUsers, handoffTemplates, myHandoffs, refreshMyHandoffs } from '../local/my-handoffs.ts';
@@ -166,6 +167,14 @@ export const appRouter = {
 
   unreadNotifications: method({ params: none, idempotent: true, run: (_params, { ctx }) => unreadNotifications(ctx.db) }),
   markRead: method({ params: z.object({ notificationId: Id }), idempotent: false, run: ({ notificationId }, { ctx }) => markRead(ctx, notificationId) }),
+  /** A click on a notification in a list: marks it read and answers where to open the prospect (a Gmail search in this mailbox). */
+  openNotification: method({
+    params: z.object({ notificationId: Id }),
+    idempotent: false,
+    run: async ({ notificationId }, env) => readNotification(env.ctx, notificationId, await env.client()),
+  }),
+  /** Where to open a prospect in the signed-in rep's Gmail: a search for their address. */
+  prospectAddress: method({ params: z.object({ contactId: Id }), idempotent: true, run: async ({ contactId }, env) => prospectAddress(env.ctx.db, contactId, await env.client()) }),
 
   /** Pending handoffs to the user and their overdue next steps, from the cache. */
   homeItems: method({ params: none, idempotent: true, run: (_params, { ctx }) => homeItems(ctx.db, ctx.userId(), ctx.now()) }),

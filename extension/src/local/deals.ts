@@ -161,8 +161,14 @@ export async function refreshDealAfterSend(ctx: Pick<LocalContext, 'db'>, client
 }
 
 async function respond(ctx: LocalContext, handoffId: string, status: 'accepted' | 'rejected', reason: string | null): Promise<void> {
-  await ctx.db.transaction('rw', ctx.db.handoffs, ctx.db.outbox, async () => {
+  await ctx.db.transaction('rw', ctx.db.handoffs, ctx.db.outbox, ctx.db.notifications, async () => {
     const at = ctx.now().toISOString();
+    // Answering a handoff is acting on what told me about it: "2 unread" must not outlive the answer.
+    const told = await ctx.db.notifications.where('unread').equals(1).filter((note) => note.handoffId === handoffId).toArray();
+    for (const note of told) {
+      await ctx.db.notifications.update(note.id, { readAt: at, unread: 0 });
+      await ctx.db.outbox.add(newOp(ctx, 'markRead', note.id, { notificationId: note.id }));
+    }
     await ctx.db.handoffs.update(handoffId, { status, rejectionReason: reason, respondedAt: at, synced: false });
     const op =
       status === 'accepted'

@@ -7,6 +7,7 @@ import { formatDateTime, roleLabel } from '../ui/format.ts';
 import { MyHandoffs } from '../ui/my-handoffs.tsx';
 import { Section } from '../ui/section.tsx';
 import { SyncActions, SyncBadge } from '../ui/sync-badge.tsx';
+import { NotificationItem } from './notification-item.tsx';
 import { isSignedIn, useSettings } from '../ui/use-settings.ts';
 
 const report = (what: string) => (error: unknown) => console.error(`[baton] ${what} failed`, error);
@@ -69,13 +70,7 @@ export function PopupView({ settings, openOptions, syncNow }: PopupProps) {
         ) : (
           <ul className="stack">
             {unread.map((note) => (
-              <li key={note.id}>
-                <strong>{note.title}</strong>
-                <br />
-                <span className="small">{note.body}</span>
-                <br />
-                <span className="small muted">{formatDateTime(note.createdAt)}</span>
-              </li>
+              <NotificationItem key={note.id} note={note} />
             ))}
           </ul>
         )}
