@@ -1,18 +1,13 @@
+/*
+ * The connection state: what the last answer (or silence) from the API said, whoever asked — the
+ * outbox drain, a brief read, the notification stream. The sync status is built from it, so the
+ * header, the cards and the popup say the same thing.
+ */
 import type { FetchLike } from '../api-client/index.ts';
 import type { BatonDb } from './db.ts';
+import type { ConnectionMeta, ConnectionState } from './types.ts';
 
-/**
- * What the last answer (or silence) from the API said about the connection, whoever asked: the
- * outbox drain, a brief read, the notification stream. The sync status is built from it, so the
- * header, the cards and the popup all say the same thing.
- */
-export type ConnectionState = 'unknown' | 'reachable' | 'unreachable' | 'token_rejected';
-
-export interface ConnectionMeta {
-  state: ConnectionState;
-  /** When the state last changed. */
-  since: string;
-}
+export type { ConnectionMeta, ConnectionState } from './types.ts';
 
 export const unknownConnection: ConnectionMeta = { state: 'unknown', since: new Date(0).toISOString() };
 

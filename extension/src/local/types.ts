@@ -1,4 +1,3 @@
-import type { ConnectionMeta } from './connection.ts';
 import type { Activity, ActivityInput, Contact, CreateDealInput, Deal, Handoff, HandoffDraft, HandoffInput, Notification, ResolveContactInput, UpdateDealInput, UserSummary } from '@baton/shared';
 
 /*
@@ -52,6 +51,18 @@ export interface SyncMeta {
   failures: number;
   /** A drain is sending right now (written at its start and end). */
   draining?: boolean;
+}
+
+/**
+ * What the last answer (or silence) from the API said about the connection, whoever asked: the
+ * outbox drain, a brief read, the notification stream (see connection.ts).
+ */
+export type ConnectionState = 'unknown' | 'reachable' | 'unreachable' | 'token_rejected';
+
+export interface ConnectionMeta {
+  state: ConnectionState;
+  /** When the state last changed. */
+  since: string;
 }
 
 export interface MetaRows {
