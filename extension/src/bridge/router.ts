@@ -14,7 +14,7 @@ import {
   type LogProgress,
 } from '../local/activities.ts';
 import { addContact, findContactByEmails, findContactByLinkedin } from '../local/contacts.ts';
-import { acceptHandoff, createDeal, deleteDraft, getDraft, markRead, rejectHandoff, saveDraft, submitHandoffNow, updateDeal } from '../local/deals.ts';
+import { acceptHandoff, createDeal, deleteDraft, getDraft, markRead, rejectHandoff, saveDraft, submitHandoffNow, updateDeal, updateDealNow } from '../local/deals.ts';
 import { handoffDelivery } from '../local/handoff-delivery.ts';
 import { prospectAddress, readNotification } from '../notify/open-target.ts';
 import { homeItems, refreshHome } from '../local/home-items.ts';
@@ -144,6 +144,12 @@ export const appRouter = {
     params: z.object({ dealId: Id, change: UpdateDealInput.extend({ version: z.number().int().min(1).optional() }) }),
     idempotent: false,
     run: ({ dealId, change }, { ctx }) => updateDeal(ctx, dealId, change),
+  }),
+  /** The deal's inline editor: asks the API first (a stale version is a 409 at once); queues only when it cannot answer. */
+  updateDealNow: method({
+    params: z.object({ dealId: Id, change: UpdateDealInput.pick({ title: true, stage: true, version: true }) }),
+    idempotent: false,
+    run: async ({ dealId, change }, env) => updateDealNow(env.ctx, await env.client(), dealId, change),
   }),
   /** Asks the API first (a 422 names each missing field); queues only when it cannot answer. */
   submitHandoffNow: method({

@@ -1,5 +1,6 @@
 import type { Brief } from '@baton/shared';
-import { roleLabel, stageLabel } from '../../ui/format.ts';
+import { roleLabel } from '../../ui/format.ts';
+import { DealLine } from '../deal/deal-line.tsx';
 import { DuplicateOffers } from '../duplicates/duplicate-offers.tsx';
 import { LinkLinkedinProfile } from '../link-profile/link-linkedin-profile.tsx';
 import { HandoffEntry } from '../handoff/handoff-entry.tsx';
@@ -20,10 +21,7 @@ export function ContactCard({ brief, threadSubject, handoffEntryElsewhere = fals
         Owner: {owner ? `${owner.name} (${roleLabel(owner.role)})` : ownedByMe ? 'you' : <span className="muted">nobody yet</span>}
       </p>
       {deal ? (
-        <p className="small">
-          Deal: {deal.title} <span className="pill">{stageLabel(deal.stage)}</span>
-          {dealOwner && dealOwner.id !== owner?.id ? <span className="muted"> · deal owner {dealOwner.name}</span> : null}
-        </p>
+        <DealLine key={deal.id} deal={deal} dealOwner={dealOwner} owner={owner} />
       ) : (
         <p className="small muted">No deal yet</p>
       )}
