@@ -153,6 +153,8 @@ test('SDR hands Jordan to the AE across two browsers: blocked until ready, notif
   await sendBack.getByRole('button', { name: `Send back to ${DEMO_SDR.name}` }).click();
   await expect.poll(async () => (await sdrApi.brief(JORDAN.email)).latestHandoff?.status).toBe('rejected');
   await expect(brief).toContainText('Sent back');
+  // Answering it is acting on the notification that announced it.
+  await expect.poll(() => badgeText(ae.context)).toBe('');
 
   // --- The SDR is told, and the deal is theirs again.
   await expect.poll(() => badgeText(extensionContext)).toBe('1');
@@ -190,7 +192,8 @@ test('SDR hands Jordan to the AE across two browsers: blocked until ready, notif
   await expect(panel.checklist).toContainText('Ready to hand off');
   await panel.handOffButton.click();
   await expect(sdrSidebar.frame.getByRole('status').filter({ hasText: `Handed off to ${DEMO_AE.name}` })).toBeVisible();
-  await expect.poll(() => badgeText(ae.context)).toBe('2');
+  // The AE answered the first handoff, which read its notification: only the new one is unread.
+  await expect.poll(() => badgeText(ae.context)).toBe('1');
 
   // --- The AE sees the fixed brief and accepts.
   await ae.gmailPage.page.reload();

@@ -3,6 +3,7 @@ import type { PageSupport } from '../../messages/to-sidebar.ts';
 import { PartialRead } from '../degraded/partial-read.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { Section } from '../../ui/section.tsx';
+import { AddAndLog } from '../add-contact/add-and-log.tsx';
 import { ContactCard } from '../contact/contact-card.tsx';
 import { HandoffBrief } from '../handoff-brief/handoff-brief.tsx';
 import { HandoffSlotProvider } from '../handoff/handoff-slot.tsx';
@@ -44,6 +45,7 @@ export function ThreadPanel({ thread, support }: { thread: GmailThreadResult; su
       ) : brief === null ? (
         <Section title="Contact">
           <p className="muted">{people.length === 0 ? 'No one outside your company on this thread.' : 'Nobody on this thread is in Baton yet.'}</p>
+          {people[0] && loggable.ok ? <AddAndLog person={people[0]} thread={loggable.thread} /> : null}
         </Section>
       ) : (
         <>
