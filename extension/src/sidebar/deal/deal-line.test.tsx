@@ -22,7 +22,7 @@ describe('deal line', { timeout: 60_000 }, () => {
     const { contact } = await fx.client.resolveContact({ emails: [`${crypto.randomUUID()}@acme.example`], name: 'Jordan Lee', company: 'Acme' });
     const created = await fx.client.createDeal({ contactId: contact.id, title: 'Acme pilot' });
     await bridge.fetchBrief({ query: { contactId: contact.id } });
-    const settings: Settings = { apiUrl: 'http://baton.test', token: sdr.token, neverLogDomains: [], autoLog: false, user: { id: sdr.id, email: sdr.email, name: sdr.name, role: 'sdr', orgId: fx.org.id } };
+    const settings: Settings = { apiUrl: 'http://baton.test', token: sdr.token, hasToken: true, neverLogDomains: [], autoLog: false, user: { id: sdr.id, email: sdr.email, name: sdr.name, role: 'sdr', orgId: fx.org.id } };
     const brief = (await bridge.localBrief({ contactId: contact.id })) as Brief;
     const deal = brief.deal as Deal;
     const view = await renderInSidebar(<DealLine deal={deal} dealOwner={null} owner={null} />, { bridge, settings });
