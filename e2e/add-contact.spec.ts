@@ -28,3 +28,17 @@ test('an unknown sender is added as a contact from the thread, then the thread i
   expect(emails).toHaveLength(1);
   expect(emails[0]).toMatchObject({ contactId: contact?.id, subject: jamieIntro.subject });
 });
+
+test('an unknown sender is added and the thread logged to them in one click, from the contact section', async ({ api, signedIn, gmailPage }) => {
+  const sdr = api.as('sdr');
+  await gmailPage.open(jamieIntro);
+  const { sidebar } = gmailPage;
+  await sidebar.region('Contact').getByRole('button', { name: `Add ${JAMIE.name} and log thread` }).click();
+
+  await expect(sidebar.contactName).toHaveText(JAMIE.name);
+  await expect(sidebar.region('Timeline').getByRole('listitem')).toHaveCount(1);
+  await expect(sidebar.syncBadge).toHaveText('Synced');
+  const [contact] = await sdr.contactsByEmail(JAMIE.email);
+  expect(contact).toMatchObject({ name: JAMIE.name, ownerId: signedIn.user.id });
+  await expect.poll(async () => (await sdr.emailsOf(JAMIE.email)).map((email) => email.subject)).toEqual([jamieIntro.subject]);
+});

@@ -25,6 +25,10 @@ export interface ApiHarness {
   stop(): Promise<void>;
   /** Brings it back on the same port and database. */
   start(): Promise<void>;
+  /** `baton token revoke --user`, while the server runs: every token of that demo user stops working. */
+  revokeTokens(role: DemoRole): Promise<void>;
+  /** `baton token create --user`, while the server runs: a new token for that demo user. */
+  createToken(role: DemoRole): Promise<string>;
 }
 
 interface DemoTemplate {
@@ -114,6 +118,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       as: (role) => apiHttp(server.url, users[role].token),
       stop: () => server.stop(),
       start: () => server.start(),
+      // The CLI shares the running server's database, as an operator's would.
+      async revokeTokens(role) {
+        await server.cli(['token', 'revoke', '--user', users[role].user.email]);
+      },
+      async createToken(role) {
+        const printed = JSON.parse(await server.cli(['token', 'create', '--user', users[role].user.email, '--json'])) as { token?: unknown };
+        if (typeof printed.token !== 'string') throw new Error(`\`baton token create\` printed no token: ${JSON.stringify(printed)}`);
+        return printed.token;
+      },
     });
     await server.dispose();
     rmSync(dir, { recursive: true, force: true });

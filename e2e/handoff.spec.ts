@@ -153,6 +153,8 @@ test('SDR hands Jordan to the AE across two browsers: blocked until ready, notif
   await sendBack.getByRole('button', { name: `Send back to ${DEMO_SDR.name}` }).click();
   await expect.poll(async () => (await sdrApi.brief(JORDAN.email)).latestHandoff?.status).toBe('rejected');
   await expect(brief).toContainText('Sent back');
+  // Answering it is acting on the notification that announced it.
+  await expect.poll(() => badgeText(ae.context)).toBe('');
 
   // --- The SDR is told, and the deal is theirs again.
   await expect.poll(() => badgeText(extensionContext)).toBe('1');
@@ -168,13 +170,30 @@ test('SDR hands Jordan to the AE across two browsers: blocked until ready, notif
   await gmailPage.page.reload();
   await expect(sdrSidebar.contactName).toHaveText(JORDAN.name);
   await expect(sdrSidebar.region('Handoff brief')).toContainText(`Sent back: ${SEND_BACK_REASON}`);
-  await sdrSidebar.frame.getByRole('button', { name: 'Log & hand off' }).click();
+  // "Fix & resend" on the sent-back brief: the form holds everything it had, with the AE's reason.
+  await sdrSidebar.region('Handoff brief').getByRole('button', { name: 'Fix & resend' }).click();
   await expect(panel.form).toBeVisible();
-  await panel.fill(fixed);
+  await expect(panel.form.getByRole('note')).toContainText(`${DEMO_AE.name} sent this back: ${SEND_BACK_REASON}`);
+  await expect(panel.field('Recipient').locator('option:checked')).toHaveText(new RegExp(`^${DEMO_AE.name}`));
+  await expect(panel.field('Why they engaged')).toHaveValue(firstTry.trigger);
+  await expect(panel.field('What was discussed')).toHaveValue(firstTry.discussed);
+  await expect(panel.field(/^Objections raised/)).toHaveValue('None raised');
+  for (const [label, value] of [['Budget', firstTry.budget], ['Authority', firstTry.authority], ['Need', firstTry.need], ['Timeline', firstTry.timeline], ['Agreed next step', firstTry.nextStep], ['Next step date', firstTry.nextStepDate]] as const) {
+    await expect(panel.field(label)).toHaveValue(value);
+  }
+  await expect(panel.form.getByRole('radio', { name: firstTry.warmIntro })).toBeChecked();
+  // One panel at a time: the thread's entry steps aside while it is open.
+  await expect(sdrSidebar.frame.getByRole('button', { name: 'Log & hand off' })).toHaveCount(0);
+  await expect(sdrSidebar.frame.getByRole('form', { name: 'Hand off' })).toHaveCount(1);
+  // Only what the reason asks for changes.
+  await panel.field(/^Objections raised/).fill(fixed.objections ?? '');
+  await panel.field('Budget').fill(fixed.budget);
+  await panel.form.getByRole('radio', { name: fixed.warmIntro }).check();
   await expect(panel.checklist).toContainText('Ready to hand off');
   await panel.handOffButton.click();
   await expect(sdrSidebar.frame.getByRole('status').filter({ hasText: `Handed off to ${DEMO_AE.name}` })).toBeVisible();
-  await expect.poll(() => badgeText(ae.context)).toBe('2');
+  // The AE answered the first handoff, which read its notification: only the new one is unread.
+  await expect.poll(() => badgeText(ae.context)).toBe('1');
 
   // --- The AE sees the fixed brief and accepts.
   await ae.gmailPage.page.reload();

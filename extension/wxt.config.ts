@@ -32,8 +32,9 @@ export default defineConfig({
     name: 'Baton',
     description: 'Sales handoffs that carry their context, inside Gmail and LinkedIn.',
     // Only what is used: settings and the local cache (storage), the sync heartbeat after the
-    // worker stops (alarms), and "you were handed a deal" (notifications).
-    permissions: ['storage', 'alarms', 'notifications'],
+    // worker stops (alarms), "you were handed a deal" (notifications), and the sidebar in Gmail
+    // and LinkedIn tabs already open at install (scripting; host permissions stay the two sites).
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     host_permissions: SITES,
     // The API origin is whatever the user configures, asked for on Save; loopback for self-hosting.
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
@@ -49,6 +50,10 @@ export default defineConfig({
       },
     ],
     action: { default_title: 'Baton' },
+    // The sidebar opens and collapses from the keyboard (Alt+Shift+B by default; chrome://extensions/shortcuts changes it).
+    commands: {
+      'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+B' }, description: 'Open or collapse the Baton sidebar' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

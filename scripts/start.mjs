@@ -6,6 +6,7 @@
 // PostgreSQL too. `pnpm baton demo` makes a demo team with tokens and console passwords instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +25,26 @@ function step(label, args, options = {}) {
     process.exit(result.status ?? 1);
   }
   return result.stdout ?? '';
+}
+
+/** Resolves when `port` can be listened on at `host`; otherwise the error Node gave (EADDRINUSE, EACCES…). */
+function portFree(portNumber, hostName) {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen({ port: portNumber, host: hostName, exclusive: true }, () => probe.close(() => resolvePort()));
+  });
+}
+
+// Before building or touching the database: a taken port found only after a minute of work is a bad first run.
+try {
+  await portFree(Number(port), host);
+} catch (error) {
+  const why = error.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use (another Baton, or another program)` : `Baton cannot listen on ${host}:${port} (${error.code ?? error.message})`;
+  console.error(`✖ ${why}.
+  Choose another port:   PORT=8788 pnpm start
+  (and use http://${host === '0.0.0.0' ? '127.0.0.1' : host}:8788 as the API URL in the extension's options)`);
+  process.exit(1);
 }
 
 step('Building the Chrome extension', ['--filter', '@baton/extension', 'run', 'build', '--', '--mode', 'production'], { capture: true });

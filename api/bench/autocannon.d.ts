@@ -16,8 +16,10 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** A fixed number of requests instead of a duration: every one completes before the result. */
+    amount?: number;
     headers?: Record<string, string>;
-    requests?: Array<RawRequest & { setupRequest?: (request: RawRequest) => RawRequest }>;
+    requests?: Array<RawRequest & { setupRequest?: (request: RawRequest) => RawRequest; onResponse?: (status: number, body: string) => void }>;
   }
   interface Result {
     requests: Histogram & { total: number };

@@ -19,6 +19,11 @@ describe('loadEnv', () => {
     expect(env).toMatchObject({ databaseUrl: 'postgres://baton@db:5432/baton', port: 9000, extensionOrigins: ['chrome-extension://abc', 'moz-extension://def'] });
   });
 
+  it('uses prepared statements unless told not to', () => {
+    expect(loadEnv({}).preparedStatements).toBe(true);
+    expect(loadEnv({ BATON_PREPARED_STATEMENTS: 'false' }).preparedStatements).toBe(false);
+  });
+
   it('resolves a relative data folder from where pnpm was run', () => {
     expect(loadEnv({ BATON_DATA_DIR: 'mine', INIT_CWD: '/srv/baton' }).dataDir).toBe('/srv/baton/mine');
   });
@@ -44,6 +49,7 @@ describe('loadEnv', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ BATON_LOG_LEVEL: 'chatty' }, 'BATON_LOG_LEVEL'],
     [{ BATON_BODY_LIMIT: '10' }, 'BATON_BODY_LIMIT'],
+    [{ BATON_PREPARED_STATEMENTS: 'sometimes' }, 'BATON_PREPARED_STATEMENTS'],
   ])('refuses %j with a message naming the variable', (source, fragment) => {
     expect(() => loadEnv(source)).toThrow(ConfigError);
     expect(() => loadEnv(source)).toThrow(fragment);

@@ -48,6 +48,11 @@ const EnvSchema = z.object({
     .regex(/^https?:\/\/[^/]+\/?$/, 'must be an http(s):// origin such as https://baton.example.com')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * Named (prepared) statements for the hot queries: on by default. Turn off ("false") behind a
+   * pooler that cannot keep them, e.g. PgBouncer in transaction mode before 1.21 (docs/scaling.md).
+   */
+  BATON_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
 });
 
 export interface Env {
@@ -68,6 +73,8 @@ export interface Env {
   mailFrom: string;
   /** The console's origin, without a trailing slash. */
   publicUrl: string;
+  /** Whether the driver may use named (prepared) statements (BATON_PREPARED_STATEMENTS). */
+  preparedStatements: boolean;
 }
 
 export class ConfigError extends Error {
@@ -102,5 +109,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     smtpUrl: value.BATON_SMTP_URL,
     mailFrom: value.BATON_MAIL_FROM,
     publicUrl: (value.BATON_PUBLIC_URL ?? `http://${value.HOST === '0.0.0.0' ? 'localhost' : value.HOST}:${value.PORT}`).replace(/\/$/, ''),
+    preparedStatements: value.BATON_PREPARED_STATEMENTS === 'true',
   };
 }

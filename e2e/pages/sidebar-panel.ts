@@ -25,7 +25,7 @@ export class SidebarPanel {
   }
 
   get logThreadButton(): Locator {
-    return this.frame.getByRole('button', { name: 'Log thread' });
+    return this.frame.getByRole('button', { name: 'Log thread', exact: true });
   }
 
   region(title: string): Locator {

@@ -105,6 +105,13 @@ export class ApiServer {
     await exited;
   }
 
+  /** Runs a `baton` CLI command on this server's database (as an operator on the same machine would). */
+  async cli(args: string[]): Promise<string> {
+    const { code, stdout, stderr } = await collect(runCli(args, this.options.dataDir));
+    if (code !== 0) throw new Error(`\`baton ${args.join(' ')}\` failed (exit ${code}):\n${stderr}`);
+    return stdout;
+  }
+
   async dispose(): Promise<void> {
     await this.stop();
     // A server stopped with SIGTERM stops its PostgreSQL; one that was killed leaves it running.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alwaysRequired, defaultTemplates, effectiveHandoff, fieldPaths, readiness, templateFor, type FieldPath } from './readiness.ts';
+import { alwaysRequired, defaultTemplates, effectiveHandoff, fieldPaths, isPlaceholder, readiness, templateFor, type FieldPath } from './readiness.ts';
 import type { HandoffDraft } from './schemas/handoff.ts';
 
 const now = new Date('2026-11-24T12:00:00Z');
@@ -49,6 +49,29 @@ describe('readiness', () => {
     const draft: HandoffDraft = { ...complete, qualification: undefined, nextStep: undefined };
     expect(readiness(deal, draft, defaultTemplates.sdr_to_ae, now).ready).toBe(true);
     expect(effectiveHandoff(deal, { ...draft, qualification: { budget: '55k' } }).qualification.budget).toBe('55k');
+  });
+
+  it.each(['TBD', 'tbd.', ' n/a ', 'N/A', '?', '???', '-', '--', '…', '...', 'Unknown', 'TODO'])('refuses the placeholder %j as an answer', (answer) => {
+    const result = readiness(emptyDeal, { ...complete, qualification: { ...complete.qualification, budget: answer }, discussed: answer }, defaultTemplates.sdr_to_ae, now);
+    expect(result.missing).toEqual(['discussed', 'qualification.budget']);
+    expect(result.reasons['qualification.budget']).toContain('placeholder');
+  });
+
+  it('refuses a placeholder the deal holds, and takes the organisation\'s own list', () => {
+    const deal = { ...emptyDeal, qualification: { budget: 'TBD', authority: 'VP', need: 'Lost context', timeline: 'Q1' } };
+    expect(readiness(deal, { ...complete, qualification: undefined }, defaultTemplates.sdr_to_ae, now).missing).toEqual(['qualification.budget']);
+    const ours = { ...defaultTemplates.sdr_to_ae, placeholders: ['ask Sam', 'tbd'] };
+    expect(readiness(emptyDeal, { ...complete, trigger: 'Ask Sam' }, ours, now).missing).toEqual(['trigger']);
+    // An organisation's list replaces Baton's words, not the rule that "?" or "--" says nothing.
+    expect(readiness(emptyDeal, { ...complete, trigger: 'unknown' }, ours, now).missing).toEqual([]);
+    expect(isPlaceholder('--', ['ask Sam'])).toBe(true);
+    expect(templateFor('sdr_to_ae', { sdr_to_ae: { required: ['trigger'], placeholders: ['ask Sam'] } }).placeholders).toEqual(['ask Sam']);
+  });
+
+  it('keeps real answers that merely contain a placeholder word', () => {
+    for (const answer of ['Budget TBD by the COO in January', 'Unknown vendor today; wants one', 'N/A for the pilot, 30k for rollout']) {
+      expect(isPlaceholder(answer)).toBe(false);
+    }
   });
 
   it('accepts "None raised" as an explicit answer', () => {

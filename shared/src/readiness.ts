@@ -23,9 +23,38 @@ export type FieldPath = z.infer<typeof FieldPath>;
 /** A handoff without a recipient or an agreed, dated next step is a handoff in name only. */
 export const alwaysRequired: readonly FieldPath[] = ['toUserId', 'nextStep.what', 'nextStep.dueAt'];
 
+/**
+ * Answers that fill a field without saying anything. Compared case-insensitively after trimming;
+ * anything made only of question marks, dashes, dots and spaces counts too ("???", "--", "...").
+ */
+export const defaultPlaceholders: readonly string[] = ['tbd', 'tba', 'tbc', 'n/a', 'na', '?', '-', 'unknown', 'todo', 'to do', 'idk', 'xxx'];
+
+/** The fields a rep writes in words: a placeholder there is not an answer. */
+export const writtenFields: readonly FieldPath[] = [
+  'trigger',
+  'discussed',
+  'objections',
+  'qualification.budget',
+  'qualification.authority',
+  'qualification.need',
+  'qualification.timeline',
+  'nextStep.what',
+];
+
+const normalised = (value: string) => value.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
+
+/** Whether `value` is a stand-in (TBD, n/a, ?, -, unknown, or the organisation's own list) rather than an answer. */
+export function isPlaceholder(value: string, placeholders: readonly string[] = defaultPlaceholders): boolean {
+  if (/^[\s?.\-–—_…]+$/.test(value)) return true;
+  const answer = normalised(value);
+  return placeholders.some((placeholder) => normalised(placeholder) === answer);
+}
+
 export const HandoffTemplate = z.object({
   kind: HandoffKindSchema,
   required: z.array(FieldPath).max(fieldPaths.length),
+  /** The organisation's placeholder answers; Baton's `defaultPlaceholders` when absent. */
+  placeholders: z.array(z.string().trim().min(1).max(50)).max(100).optional(),
 });
 export type HandoffTemplate = z.infer<typeof HandoffTemplate>;
 
@@ -148,9 +177,10 @@ function valueAt(handoff: EffectiveHandoff, path: FieldPath): string | null {
 export function readiness(
   deal: DealFacts,
   draft: Partial<HandoffDraft>,
-  template: Pick<HandoffTemplate, 'required'>,
+  template: Pick<HandoffTemplate, 'required' | 'placeholders'>,
   now: Date = new Date(),
 ): Readiness {
+  const placeholders = template.placeholders ?? defaultPlaceholders;
   const handoff = effectiveHandoff(deal, draft);
   const required = [...new Set<FieldPath>([...alwaysRequired, ...template.required])];
   const missing: FieldPath[] = [];
@@ -160,6 +190,11 @@ export function readiness(
     if (value === null) {
       missing.push(path);
       reasons[path] = `${fieldLabels[path]} is required`;
+      continue;
+    }
+    if (writtenFields.includes(path) && isPlaceholder(value, placeholders)) {
+      missing.push(path);
+      reasons[path] = `"${value.trim()}" is a placeholder, not an answer — say what you know`;
       continue;
     }
     if (path === 'nextStep.dueAt') {
@@ -179,10 +214,11 @@ export function readiness(
 /** The template in force: an organisation's override, else the default for the kind. */
 export function templateFor(
   kind: HandoffKind,
-  overrides: Partial<Record<HandoffKind, Pick<HandoffTemplate, 'required'>>> = {},
+  overrides: Partial<Record<HandoffKind, Pick<HandoffTemplate, 'required' | 'placeholders'>>> = {},
 ): HandoffTemplate {
   const override = overrides[kind];
-  return override ? { kind, required: [...override.required] } : defaultTemplates[kind];
+  if (!override) return defaultTemplates[kind];
+  return { kind, required: [...override.required], ...(override.placeholders ? { placeholders: [...override.placeholders] } : {}) };
 }
 
 export function canReceive(kind: HandoffKind, role: Role): boolean {

@@ -33,18 +33,22 @@ export interface OpenOptions {
   poolSize?: number;
   /** How the embedded server is started when this process has to start it. */
   embedded?: StartOptions;
+  /** Named (prepared) statements allowed (BATON_PREPARED_STATEMENTS); default true. */
+  preparedStatements?: boolean;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   const max = options.poolSize ?? 10;
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, max, 'postgres', null);
+  const prepare = options.preparedStatements ?? true;
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, max, prepare, 'postgres', null);
   if (!options.dataDir) throw new Error('openDatabase needs a databaseUrl or the dataDir of the embedded database');
   const cluster = await ensureEmbedded(options.dataDir, options.embedded);
-  return openPostgres(cluster.url, max, 'embedded', cluster);
+  return openPostgres(cluster.url, max, prepare, 'embedded', cluster);
 }
 
-async function openPostgres(url: string, max: number, kind: Database['kind'], cluster: EmbeddedCluster | null): Promise<Database> {
-  const sql = postgres(url, { max, onnotice: () => {}, connect_timeout: 10 });
+async function openPostgres(url: string, max: number, prepare: boolean, kind: Database['kind'], cluster: EmbeddedCluster | null): Promise<Database> {
+  // `prepare: false` makes the driver send every statement unnamed, even those lib/prepared.ts names.
+  const sql = postgres(url, { max, prepare, onnotice: () => {}, connect_timeout: 10 });
   // Fail at start with a clear message rather than on the first request.
   try {
     await sql`select 1`;

@@ -26,7 +26,8 @@ export function describeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { error: typeof error === 'string' ? error : 'non-Error thrown' };
   const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
   if (error.name === 'DrizzleQueryError' || 'query' in error) {
-    const cause = (error.cause ?? {}) as { code?: unknown; constraint_name?: unknown; constraint?: unknown; name?: unknown };
+    // drizzle wraps the driver's error in cause; a prepared statement (lib/prepared.ts) throws the driver's own.
+    const cause = (error.cause ?? error) as { code?: unknown; constraint_name?: unknown; constraint?: unknown; name?: unknown };
     const code = typeof cause.code === 'string' ? cause.code : undefined;
     const constraint = typeof cause.constraint_name === 'string' ? cause.constraint_name : typeof cause.constraint === 'string' ? cause.constraint : undefined;
     const query: unknown = (error as { query?: unknown }).query;

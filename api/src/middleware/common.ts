@@ -44,10 +44,21 @@ export const extensionCors = (allowed: string[]) =>
     maxAge: 600,
   });
 
-export const limitBody = (maxSize: number) =>
-  bodyLimit({
+/**
+ * The body limit, applied only to requests that can carry a body. Hono's bodyLimit reads the raw
+ * Request, which makes @hono/node-server build a full Request (and an AbortController) for it: a
+ * GET, the most common request by far, has no body to limit and should not pay for that.
+ */
+export const limitBody = (maxSize: number) => {
+  const limit = bodyLimit({
     maxSize,
     onError: () => {
       throw new ApiError(413, 'payload_too_large', `The request body is larger than ${maxSize} bytes`);
     },
   });
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
+    return limit(c, next);
+  });
+};

@@ -89,6 +89,19 @@ describe('POST /v1/deals/:id/handoffs', () => {
     expect(missing).toEqual(expect.arrayContaining(['trigger', 'discussed', 'objections', 'qualification.budget', 'nextStep.what', 'nextStep.dueAt', 'warmIntro']));
   });
 
+  it('answers 422 for placeholder answers ("TBD", "n/a", "?"), as the panel does, and moves nothing', async () => {
+    const deal = await createDeal(api, org.users.sdr, contactId);
+    const res = await api.request('POST', `/v1/deals/${deal.id}/handoffs`, {
+      token: org.users.sdr.token,
+      body: readyHandoff(deal, org.users.ae.id, { qualification: { budget: 'TBD', authority: 'n/a', need: 'Faster handoffs', timeline: '?' } }),
+    });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { code: string; details: { missing: string[]; reasons: Record<string, string> } } };
+    expect(body.error.details.missing).toEqual(['qualification.budget', 'qualification.authority', 'qualification.timeline']);
+    expect(body.error.details.reasons['qualification.budget']).toContain('"TBD" is a placeholder');
+    expect(await getDeal(deal.id)).toMatchObject({ ownerId: org.users.sdr.id, version: deal.version });
+  });
+
   it('checks the recipient, the caller, the version and the pending handoff', async () => {
     const deal = await createDeal(api, org.users.sdr, contactId);
     const post = (token: string, body: object) => api.request('POST', `/v1/deals/${deal.id}/handoffs`, { token, body });

@@ -27,7 +27,7 @@ export interface ServiceOptions {
 /** Opens the database, applies pending migrations and wires the app's services. */
 export async function createServices(env: Env, options: ServiceOptions = {}): Promise<Services> {
   const logger = options.logger ?? createLogger(env.logLevel);
-  const database = options.database ?? (await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir }));
+  const database = options.database ?? (await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, preparedStatements: env.preparedStatements }));
   await migrate(database);
   const notifier = createNotifier(database, logger);
   await notifier.start();

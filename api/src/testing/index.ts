@@ -83,8 +83,9 @@ export const TEST_ORIGIN = 'http://localhost';
 
 export async function createTestApi(overrides: Partial<Env> = {}, options: ServiceOptions = {}): Promise<TestApi> {
   const scratch = await createTestDatabaseUrl();
+  // BATON_PREPARED_STATEMENTS=false runs the suite with unnamed statements only.
   const env: Env = {
-    ...loadEnv({}),
+    ...loadEnv({ BATON_PREPARED_STATEMENTS: process.env.BATON_PREPARED_STATEMENTS }),
     databaseUrl: scratch.url,
     rateLimitPerMinute: 100_000,
     addressRateLimitPerMinute: 1_000_000,
@@ -92,7 +93,7 @@ export async function createTestApi(overrides: Partial<Env> = {}, options: Servi
     publicUrl: TEST_ORIGIN,
     ...overrides,
   };
-  const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 5 });
+  const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 5, preparedStatements: env.preparedStatements });
   const services = await createServices(env, { database, logger: createLogger('silent'), signInPerMinute: 1000, publicPerMinute: 1000, ...options });
   const app = createApp(services);
   let orgCount = 0;

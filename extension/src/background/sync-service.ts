@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { createApiClient, type ApiClient } from '../api-client/index.ts';
+import { createApiClient, isApiClientError, type ApiClient, type FetchLike } from '../api-client/index.ts';
+import { observeConnection, recordConnection } from '../local/connection.ts';
 import { openBatonDb, type BatonDb } from '../local/db.ts';
 import { createSyncEngine, type DrainResult, type SyncEngine } from '../local/sync.ts';
 import { getSettings, watchSettings, type Settings } from '../settings/index.ts';
@@ -8,7 +9,7 @@ export const SYNC_ALARM = 'baton-sync';
 /** Chrome's minimum alarm period; the worker may be asleep in between, the alarm wakes it. */
 export const SYNC_PERIOD_MINUTES = 1;
 
-export function clientFor(settings: Pick<Settings, 'apiUrl' | 'token'>, fetchImpl?: typeof fetch): ApiClient | null {
+export function clientFor(settings: Pick<Settings, 'apiUrl' | 'token'>, fetchImpl?: FetchLike): ApiClient | null {
   if (!settings.apiUrl || !settings.token) return null;
   return createApiClient({ baseUrl: settings.apiUrl, token: settings.token, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
 }
@@ -36,9 +37,18 @@ export interface SyncService {
  */
 export function startSyncService(options: SyncServiceOptions = {}): SyncService {
   const db = options.db ?? openBatonDb();
+  const observed = observeConnection(db, options.fetch);
   const engine = createSyncEngine({
     db,
-    client: async () => clientFor(await getSettings(), options.fetch),
+    client: async () => clientFor(await getSettings(), observed),
+    probe: async (client) => {
+      try {
+        await client.me();
+      } catch (error) {
+        // The observed fetch has recorded what the failure says about the connection; that is all a probe is for.
+        if (!isApiClientError(error)) throw error;
+      }
+    },
     ...(options.now ? { now: options.now } : {}),
     ...(options.random ? { random: options.random } : {}),
   });
@@ -60,7 +70,12 @@ export function startSyncService(options: SyncServiceOptions = {}): SyncService 
   browser.runtime.onStartup.addListener(onStart);
   browser.runtime.onInstalled.addListener(onStart);
   const stopWatching = watchSettings((next, previous) => {
-    if (next.apiUrl !== previous.apiUrl || next.token !== previous.token) quietly(true)();
+    if (next.apiUrl !== previous.apiUrl || next.token !== previous.token) {
+      // What the old URL or token got as an answer says nothing about the new one; the forced drain finds out.
+      recordConnection(db, 'unknown')
+        .catch((error: unknown) => console.warn('[baton] connection state not reset', error))
+        .finally(quietly(true));
+    }
   });
   // Re-creating an alarm with the same name replaces it, so a woken worker does not stack them.
   void browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES, delayInMinutes: SYNC_PERIOD_MINUTES });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { clientFor } from '../background/index.ts';
+import { observeConnection } from '../local/connection.ts';
 import type { BatonDb } from '../local/db.ts';
 import { getSettings } from '../settings/index.ts';
 import type { BridgePort } from './port.ts';
@@ -11,6 +12,7 @@ import { startBridgeServer, type BridgeServer } from './server.ts';
  * the listener registered), before the database opens.
  */
 export function startBackgroundBridge(db: BatonDb, syncNow: () => Promise<void>): BridgeServer {
+  const observed = observeConnection(db);
   return startBridgeServer({
     db,
     extensionId: browser.runtime.id,
@@ -21,7 +23,7 @@ export function startBackgroundBridge(db: BatonDb, syncNow: () => Promise<void>)
       return () => browser.runtime.onConnect.removeListener(onConnect);
     },
     userId: async () => (await getSettings()).user?.id ?? null,
-    client: async () => clientFor(await getSettings()),
+    client: async () => clientFor(await getSettings(), observed),
     onQueued: () => {
       syncNow().catch((error: unknown) => console.warn('[baton] sync after a write failed; the alarm retries', error));
     },

@@ -14,7 +14,9 @@ import {
   type LogProgress,
 } from '../local/activities.ts';
 import { addContact, findContactByEmails, findContactByLinkedin } from '../local/contacts.ts';
-import { acceptHandoff, createDeal, deleteDraft, getDraft, markRead, rejectHandoff, saveDraft, submitHandoffNow, updateDeal } from '../local/deals.ts';
+import { acceptHandoff, createDeal, deleteDraft, getDraft, markRead, rejectHandoff, saveDraft, submitHandoffNow, updateDeal, updateDealNow } from '../local/deals.ts';
+import { handoffDelivery } from '../local/handoff-delivery.ts';
+import { prospectAddress, readNotification } from '../notify/open-target.ts';
 import { homeItems, refreshHome } from '../local/home-items.ts';
 import { contactDuplicates, declineDuplicate, linkLinkedinProfile, mergeContacts, profileBrief } from '../local/identity-links.ts';
 import { cachedUsers, fetchUsers, handoffTemplates, myHandoffs, refreshMyHandoffs } from '../local/my-handoffs.ts';
@@ -143,12 +145,20 @@ export const appRouter = {
     idempotent: false,
     run: ({ dealId, change }, { ctx }) => updateDeal(ctx, dealId, change),
   }),
+  /** The deal's inline editor: asks the API first (a stale version is a 409 at once); queues only when it cannot answer. */
+  updateDealNow: method({
+    params: z.object({ dealId: Id, change: UpdateDealInput.pick({ title: true, stage: true, version: true }) }),
+    idempotent: false,
+    run: async ({ dealId, change }, env) => updateDealNow(env.ctx, await env.client(), dealId, change),
+  }),
   /** Asks the API first (a 422 names each missing field); queues only when it cannot answer. */
   submitHandoffNow: method({
     params: z.object({ dealId: Id, handoff: HandoffInput }),
     idempotent: false,
     run: async ({ dealId, handoff }, env) => submitHandoffNow(env.ctx, await env.client(), dealId, handoff),
   }),
+  /** Whether a handoff has reached the API (its recipient told) or still waits on this device. */
+  handoffDelivery: method({ params: z.object({ handoffId: Id }), idempotent: true, run: ({ handoffId }, { ctx }) => handoffDelivery(ctx.db, handoffId) }),
   acceptHandoff: method({ params: z.object({ handoffId: Id }), idempotent: false, run: ({ handoffId }, { ctx }) => acceptHandoff(ctx, handoffId) }),
   rejectHandoff: method({
     params: z.object({ handoffId: Id, reason: RejectHandoffInput.shape.reason }),
@@ -163,6 +173,14 @@ export const appRouter = {
 
   unreadNotifications: method({ params: none, idempotent: true, run: (_params, { ctx }) => unreadNotifications(ctx.db) }),
   markRead: method({ params: z.object({ notificationId: Id }), idempotent: false, run: ({ notificationId }, { ctx }) => markRead(ctx, notificationId) }),
+  /** A click on a notification in a list: marks it read and answers where to open the prospect (a Gmail search in this mailbox). */
+  openNotification: method({
+    params: z.object({ notificationId: Id }),
+    idempotent: false,
+    run: async ({ notificationId }, env) => readNotification(env.ctx, notificationId, await env.client()),
+  }),
+  /** Where to open a prospect in the signed-in rep's Gmail: a search for their address. */
+  prospectAddress: method({ params: z.object({ contactId: Id }), idempotent: true, run: async ({ contactId }, env) => prospectAddress(env.ctx.db, contactId, await env.client()) }),
 
   /** Pending handoffs to the user and their overdue next steps, from the cache. */
   homeItems: method({ params: none, idempotent: true, run: (_params, { ctx }) => homeItems(ctx.db, ctx.userId(), ctx.now()) }),

@@ -3,7 +3,7 @@ import { acceptContentMessage } from '../messages/content-guard.ts';
 import { createNonce } from '../messages/nonce.ts';
 import type { ContentMessage } from '../messages/to-content.ts';
 import type { PageContext, PageContextMessage } from '../messages/to-sidebar.ts';
-import { loadCollapsed, saveCollapsed } from './collapsed-state.ts';
+import { loadCollapsed, saveCollapsed, watchCollapsed } from './collapsed-state.ts';
 import { mountPanel, type Panel, type PanelOptions } from './panel.ts';
 
 export interface SidebarFrame {
@@ -48,6 +48,10 @@ export async function openSidebarFrame(win: Window, options: SidebarFrameOptions
     signal,
     ...(options.attachFrame ? { attachFrame: options.attachFrame } : {}),
   });
+
+  watchCollapsed((next) => {
+    if (panel.collapsed !== next) panel.setCollapsed(next);
+  }, signal);
 
   let latest: PageContextMessage | null = null;
   const listener = (raw: unknown, sender: Browser.runtime.MessageSender, respond: (reply: unknown) => void) => {

@@ -4,6 +4,7 @@ import { startSync, syncNow } from '../background/index.ts';
 import { startBackgroundBridge } from '../bridge/background.ts';
 import { openBatonDb } from '../local/db.ts';
 import { startNotifications } from '../notify/index.ts';
+import { watchFirstRun, watchShortcut } from '../first-run/on-install.ts';
 
 export default defineBackground({
   type: 'module',
@@ -16,5 +17,7 @@ export default defineBackground({
     startBackgroundBridge(db, syncNow);
     startSync({ db });
     startNotifications({ db });
+    watchFirstRun();
+    watchShortcut();
   },
 });

@@ -1,4 +1,4 @@
-import { CreateDealInput, HandoffDraft, HandoffInput, RejectHandoffInput, UpdateDealInput, type Deal, type Handoff } from '@baton/shared';
+import { CreateDealInput, Deal as DealSchema, HandoffDraft, HandoffInput, RejectHandoffInput, UpdateDealInput, type Deal, type Handoff } from '@baton/shared';
 import type { ApiClient } from '../api-client/index.ts';
 import { isApiClientError } from '../api-client/index.ts';
 import { actor, newOp, queued, type LocalContext } from './context.ts';
@@ -72,6 +72,38 @@ export async function updateDeal(ctx: LocalContext, dealId: string, change: Omit
   });
   queued(ctx);
   return updated;
+}
+
+export type DealSave = { status: 'saved' | 'queued'; deal: LocalDeal };
+
+/**
+ * An edit from the deal's inline editor, asked of the API first so a stale version is answered at
+ * once (409, with the deal as it is now, which replaces the cached copy); only when the API cannot
+ * answer is the edit queued like any other.
+ */
+export async function updateDealNow(
+  ctx: LocalContext,
+  client: ApiClient | null,
+  dealId: string,
+  change: Pick<UpdateDealInput, 'title' | 'stage' | 'version'>,
+): Promise<DealSave> {
+  if (client === null || (await ctx.db.outbox.where('entityId').equals(dealId).count()) > 0) {
+    return { status: 'queued', deal: await updateDeal(ctx, dealId, change) };
+  }
+  try {
+    const saved = await client.updateDeal(dealId, UpdateDealInput.parse(change));
+    const local: LocalDeal = { ...saved, synced: true };
+    await ctx.db.deals.put(local);
+    return { status: 'saved', deal: local };
+  } catch (error) {
+    if (isApiClientError(error) && error.kind === 'conflict') {
+      const current = DealSchema.safeParse(error.details.current);
+      if (current.success) await ctx.db.deals.put({ ...current.data, synced: true });
+      throw error;
+    }
+    if (isApiClientError(error) && error.transient) return { status: 'queued', deal: await updateDeal(ctx, dealId, change) };
+    throw error;
+  }
 }
 
 function localHandoff(ctx: LocalContext, deal: LocalDeal, input: HandoffInput & { id: string }): LocalHandoff {
@@ -161,8 +193,14 @@ export async function refreshDealAfterSend(ctx: Pick<LocalContext, 'db'>, client
 }
 
 async function respond(ctx: LocalContext, handoffId: string, status: 'accepted' | 'rejected', reason: string | null): Promise<void> {
-  await ctx.db.transaction('rw', ctx.db.handoffs, ctx.db.outbox, async () => {
+  await ctx.db.transaction('rw', ctx.db.handoffs, ctx.db.outbox, ctx.db.notifications, async () => {
     const at = ctx.now().toISOString();
+    // Answering a handoff is acting on what told me about it: "2 unread" must not outlive the answer.
+    const told = await ctx.db.notifications.where('unread').equals(1).filter((note) => note.handoffId === handoffId).toArray();
+    for (const note of told) {
+      await ctx.db.notifications.update(note.id, { readAt: at, unread: 0 });
+      await ctx.db.outbox.add(newOp(ctx, 'markRead', note.id, { notificationId: note.id }));
+    }
     await ctx.db.handoffs.update(handoffId, { status, rejectionReason: reason, respondedAt: at, synced: false });
     const op =
       status === 'accepted'

@@ -52,6 +52,8 @@ export {
 } from './deals.ts';
 export { cacheBrief, cacheHandoffs, cacheNotifications, cacheUsers, fetchBrief, localBrief, localTimeline, unreadNotifications } from './read.ts';
 export { syncStatus, type SyncState, type SyncStatus } from './status.ts';
+export { observeConnection, readConnection, recordConnection, type ConnectionMeta, type ConnectionState } from './connection.ts';
+export { handoffDelivery, type HandoffDelivery } from './handoff-delivery.ts';
 export { threadBrief, type ThreadBrief } from './thread-brief.ts';
 export { homeItems, refreshHome, type HomeItems } from './home-items.ts';
 export { cachedUsers, fetchUsers, handoffTemplates, myHandoffs, refreshMyHandoffs, type HandoffTemplates, type MyHandoffItem, type MyHandoffs } from './my-handoffs.ts';

@@ -24,6 +24,11 @@ export interface SyncEngineOptions {
   now?: () => Date;
   random?: () => number;
   batchSize?: number;
+  /**
+   * Called when a drain found nothing to send, so made no request: a cheap request here keeps
+   * the connection state true while nothing waits (the background asks who is signed in).
+   */
+  probe?: (client: ApiClient) => Promise<void>;
 }
 
 export interface DrainResult {
@@ -279,7 +284,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     const meta = await readSyncMeta(db);
     if (!force && meta.retryAt !== null && Date.parse(meta.retryAt) > now().getTime()) return { ...result, skipped: 'backoff' };
-    await writeMeta((current) => ({ ...current, lastAttemptAt: iso() }));
+    await writeMeta((current) => ({ ...current, lastAttemptAt: iso(), draining: true }));
+    let requested = false;
     for (;;) {
       const due = await db.outbox
         .where('state')
@@ -289,6 +295,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const work = due.length === 0 ? null : await nextWork(due);
       if (work === null) break;
       let step: Step;
+      if (work.kind !== 'cascade') requested = true;
       if (work.kind === 'cascade') step = ok(0, await fail(work.ops, 'Not sent: a record it depends on could not be saved'));
       else if (work.kind === 'batch') step = await sendIsolating(client, work.ops);
       else step = await sendOne(client, work.op);
@@ -303,11 +310,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const error = result.stoppedBy;
       await writeMeta((current) => {
         const failures = current.failures + 1;
-        return { ...current, failures, lastError: { kind: error.kind, message: error.userMessage }, retryAt: iso(backoffDelay(failures, random, error.details.retryAfterSeconds)) };
+        return { ...current, draining: false, failures, lastError: { kind: error.kind, message: error.userMessage }, retryAt: iso(backoffDelay(failures, random, error.details.retryAfterSeconds)) };
       });
     } else {
       await writeMeta((current) => ({ ...emptySyncMeta, lastAttemptAt: current.lastAttemptAt, lastSyncedAt: iso() }));
     }
+    if (!requested && options.probe) await options.probe(client);
     return result;
   }
 

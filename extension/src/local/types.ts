@@ -49,6 +49,20 @@ export interface SyncMeta {
   /** Drains (other than forced ones) wait until then after a transient failure. */
   retryAt: string | null;
   failures: number;
+  /** A drain is sending right now (written at its start and end). */
+  draining?: boolean;
+}
+
+/**
+ * What the last answer (or silence) from the API said about the connection, whoever asked: the
+ * outbox drain, a brief read, the notification stream (see connection.ts).
+ */
+export type ConnectionState = 'unknown' | 'reachable' | 'unreachable' | 'token_rejected';
+
+export interface ConnectionMeta {
+  state: ConnectionState;
+  /** When the state last changed. */
+  since: string;
 }
 
 export interface MetaRows {
@@ -58,6 +72,7 @@ export interface MetaRows {
 export type MetaRow =
   | { key: 'sync'; value: SyncMeta }
   | { key: 'users'; value: UserSummary[] }
+  | { key: 'connection'; value: ConnectionMeta }
   /** `thread:<gmailThreadId>`: the Gmail message ids logged from that thread. */
   | { key: `thread:${string}`; value: string[] }
   /** `alias:<localContactId>`: the server id the local contact turned out to be. */

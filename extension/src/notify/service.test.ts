@@ -175,8 +175,8 @@ describe('notifications in the background', { timeout: 60_000 }, () => {
     }
   });
 
-  it("a click opens the prospect's latest Gmail thread, marks the notification read and syncs it", async () => {
-    // The SDR logged two emails of two threads; the newer thread is the one to open.
+  it("a click opens a Gmail search for the prospect in the recipient's own mailbox (not the sender's thread), marks the notification read and syncs it", async () => {
+    // The SDR logged two emails of two threads in the SDR's mailbox: those thread ids mean nothing in the AE's.
     const emails = [
       { thread: '18c2f0a1b2c3d4e5', message: '1870000000000001', at: '2030-01-10T09:00:00.000Z' },
       { thread: '18c2f0a1b2c3d4f6', message: '1870000000000002', at: '2030-01-12T09:00:00.000Z' },
@@ -210,7 +210,9 @@ describe('notifications in the background', { timeout: 60_000 }, () => {
       // Nothing about the contact is cached on this device yet: the click fetches the brief first.
       expect(await db.activities.count()).toBe(0);
       await fakeBrowser.notifications.onClicked.trigger(notification.id);
-      await expect.poll(() => opened.mock.calls).toEqual([[{ url: 'https://mail.google.com/mail/u/0/#all/18c2f0a1b2c3d4f6' }]]);
+      await expect.poll(() => opened.mock.calls).toHaveLength(1);
+      const address = (await db.contacts.get(contactId))?.emails[0] ?? 'no contact cached';
+      expect(opened.mock.calls).toEqual([[{ url: `https://mail.google.com/mail/u/0/#search/${encodeURIComponent(address)}` }]]);
       await expect.poll(badge).toBe('');
       expect(await db.notifications.get(notification.id)).toMatchObject({ unread: 0 });
       expect(await onScreen()).toEqual([]);

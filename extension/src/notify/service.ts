@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createApiClient, type FetchLike } from '../api-client/index.ts';
+import { observeConnection } from '../local/connection.ts';
 import type { LocalContext } from '../local/context.ts';
 import { openBatonDb, type BatonDb } from '../local/db.ts';
 import { markRead } from '../local/deals.ts';
@@ -57,7 +58,7 @@ const sameConnection = (a: Connection, b: Connection) => a.apiUrl === b.apiUrl &
 export function startNotificationService(options: NotificationServiceOptions = {}): NotificationService {
   const db = options.db ?? openBatonDb();
   const now = options.now ?? (() => new Date());
-  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const fetchImpl: FetchLike = observeConnection(db, options.fetch);
   let session: Session | null = null;
   let userId: string | null = null;
   let stopped = false;

@@ -6,7 +6,8 @@ import { errorText } from '../ui/error-text.ts';
 import { formatDateTime, roleLabel } from '../ui/format.ts';
 import { MyHandoffs } from '../ui/my-handoffs.tsx';
 import { Section } from '../ui/section.tsx';
-import { SyncBadge } from '../ui/sync-badge.tsx';
+import { SyncActions, SyncBadge } from '../ui/sync-badge.tsx';
+import { NotificationItem } from './notification-item.tsx';
 import { isSignedIn, useSettings } from '../ui/use-settings.ts';
 
 const report = (what: string) => (error: unknown) => console.error(`[baton] ${what} failed`, error);
@@ -55,11 +56,7 @@ export function PopupView({ settings, openOptions, syncNow }: PopupProps) {
         </p>
         <div className="row">
           <SyncBadge status={status} error={statusError ?? undefined} />
-          {status && status.pending > 0 ? (
-            <button type="button" className="link small" onClick={syncNow}>
-              Sync now
-            </button>
-          ) : null}
+          <SyncActions status={status} syncNow={syncNow} openOptions={openOptions} />
         </div>
         <p className="small muted">{status?.lastSyncedAt ? `Last synced ${formatDateTime(status.lastSyncedAt)}` : 'Not synced yet'}</p>
       </section>
@@ -73,13 +70,7 @@ export function PopupView({ settings, openOptions, syncNow }: PopupProps) {
         ) : (
           <ul className="stack">
             {unread.map((note) => (
-              <li key={note.id}>
-                <strong>{note.title}</strong>
-                <br />
-                <span className="small">{note.body}</span>
-                <br />
-                <span className="small muted">{formatDateTime(note.createdAt)}</span>
-              </li>
+              <NotificationItem key={note.id} note={note} />
             ))}
           </ul>
         )}

@@ -5,9 +5,18 @@ import type { MyHandoffItem } from '../local/my-handoffs.ts';
 import { errorText } from './error-text.ts';
 import { formatDuration, timeToAccept } from './duration.ts';
 import { formatDateTime } from './format.ts';
+import { openInTab } from './open-in-tab.ts';
 import { Section } from './section.tsx';
 
-function Item({ item, line }: { item: MyHandoffItem; line: string }) {
+function Item({ item, line, answer }: { item: MyHandoffItem; line: string; answer: boolean }) {
+  const bridge = useBridge();
+  const [problem, setProblem] = useState<string | null>(null);
+  const act = (what: () => Promise<unknown>) => () => {
+    setProblem(null);
+    what().catch((failure: unknown) => setProblem(errorText(failure)));
+  };
+  const open = act(async () => openInTab(await bridge.prospectAddress({ contactId: item.contactId })));
+  const accept = act(() => bridge.acceptHandoff({ handoffId: item.id }));
   return (
     <li>
       <strong>{item.who}</strong>
@@ -15,11 +24,26 @@ function Item({ item, line }: { item: MyHandoffItem; line: string }) {
       <br />
       <span className="small muted">{line}</span>
       {item.synced ? null : <span className="small muted"> · waiting to sync</span>}
+      <div className="row list-actions">
+        {answer && item.status === 'pending' ? (
+          <button type="button" className="primary small" onClick={accept} aria-label={`Accept ${item.who}`}>
+            Accept
+          </button>
+        ) : null}
+        <button type="button" className="small" onClick={open} aria-label={`Open ${item.who} in Gmail`}>
+          Open in Gmail
+        </button>
+      </div>
+      {problem ? (
+        <p className="danger small" role="alert">
+          {problem}
+        </p>
+      ) : null}
     </li>
   );
 }
 
-function List({ title, items, empty, line }: { title: string; items: MyHandoffItem[]; empty: string; line: (item: MyHandoffItem) => string }) {
+function List({ title, items, empty, line, answer = false }: { title: string; items: MyHandoffItem[]; empty: string; line: (item: MyHandoffItem) => string; answer?: boolean }) {
   return (
     <Section title={title}>
       {items.length === 0 ? (
@@ -27,7 +51,7 @@ function List({ title, items, empty, line }: { title: string; items: MyHandoffIt
       ) : (
         <ul className="handoff-list">
           {items.map((item) => (
-            <Item key={item.id} item={item} line={line(item)} />
+            <Item key={item.id} item={item} line={line(item)} answer={answer} />
           ))}
         </ul>
       )}
@@ -66,7 +90,7 @@ export function MyHandoffs({ refresh }: { refresh: boolean }) {
   const next = (item: MyHandoffItem) => `Next: ${item.nextStep.what} by ${formatDateTime(item.nextStep.dueAt)}`;
   return (
     <div aria-label="My handoffs" role="region">
-      <List title="Handoffs to accept" items={data.received} empty="Nothing waiting for you." line={(item) => `From ${item.fromName} · ${formatDateTime(item.createdAt)} · ${next(item)}`} />
+      <List title="Handoffs to accept" answer items={data.received} empty="Nothing waiting for you." line={(item) => `From ${item.fromName} · ${formatDateTime(item.createdAt)} · ${next(item)}`} />
       <List title="Sent, awaiting acceptance" items={data.sent} empty="Nothing waiting on a teammate." line={(item) => `To ${item.toName} · ${formatDateTime(item.createdAt)}`} />
       <List
         title="Recently accepted"

@@ -1,12 +1,10 @@
 import { ActivityInput, serverOnlyActivityTypes, type ActivityResult } from '@baton/shared';
 import { containsNul } from '@baton/shared/api';
-import { and, eq, or, sql } from 'drizzle-orm';
 import type { Caller } from '../../context.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { activities, contacts, deals } from '../../db/schema.ts';
+import { prepared } from '../../lib/prepared.ts';
 import { contentHash, dedupeKeyOf } from './content-hash.ts';
-import { anyOf } from './sql.ts';
-
+import { arrayLiteral } from './sql.ts';
 
 interface Candidate {
   index: number;
@@ -22,6 +20,43 @@ interface Stored {
 }
 
 const serverOnly: readonly string[] = serverOnlyActivityTypes;
+
+/*
+ * The batch's statements, constant text so they are prepared (lib/prepared.ts). Lists travel as
+ * ONE array parameter each (see sql.ts), so a 50-item batch binds a handful of parameters.
+ */
+export const storedOfBatch = `
+  select id, content_hash, dedupe_key from activities
+  where org_id = $1::uuid and (id = any($2::uuid[]) or dedupe_key = any($3::text[]))`;
+export const contactsOfBatch = `
+  select id, merged_into_id from contacts where org_id = $1::uuid and id = any($2::uuid[]) for key share`;
+const dealsOfBatch = `select id, contact_id from deals where org_id = $1::uuid and id = any($2::uuid[])`;
+
+/**
+ * The insert, which also writes the audit trail (one row per contact the batch added to, with
+ * counts by type) from what it returned: one round trip. The rows travel as one JSON parameter
+ * and are unpacked by the database. $1 org, $2 actor, $3 rows, $4 request id. Exported for the
+ * benchmark's database floor (bench/floor.ts), which runs exactly this.
+ */
+export const insertBatch = `
+  with ins as (
+    insert into activities (org_id, id, contact_id, deal_id, type, occurred_at, subject, body, source, details,
+      actor_id, dedupe_key, content_hash, created_at)
+    select $1::uuid, r.id, r.contact_id, r.deal_id, r.type, r.occurred_at, r.subject, r.body, r.source, r.details,
+      $2::uuid, r.dedupe_key, r.content_hash, now()
+    from jsonb_to_recordset($3::jsonb) as r(id uuid, contact_id uuid, deal_id uuid, type text,
+      occurred_at timestamptz, subject text, body text, source jsonb, details jsonb, dedupe_key text, content_hash text)
+    on conflict do nothing
+    returning id, contact_id, type
+  ),
+  per_type as (select contact_id, type, count(*) as n from ins group by contact_id, type),
+  audited as (
+    insert into audit_log (org_id, id, actor_id, action, entity_type, entity_id, before, after, request_id)
+    select $1::uuid, gen_random_uuid(), $2::uuid, 'activities.batch', 'contact', contact_id, null,
+      jsonb_build_object('created', sum(n), 'byType', jsonb_object_agg(type, n)), $4::text
+    from per_type group by contact_id
+  )
+  select id from ins`;
 
 /**
  * Stores a batch of client activities with a constant number of queries whatever its size:
@@ -79,21 +114,16 @@ async function store(tx: Tx, caller: Caller, leading: Candidate[], results: (Act
   const contactIds = [...new Set(leading.map((candidate) => candidate.input.contactId))];
   const dealIds = [...new Set(leading.flatMap((candidate) => (candidate.input.dealId ? [candidate.input.dealId] : [])))];
 
-  const [existing, contactRows, dealRows] = [
-    await findStored(tx, orgId, ids, keys),
+  // The three lookups are prepared statements sent together: one round trip on the connection.
+  const [existing, contactRows, dealRows] = await Promise.all([
+    findStored(tx, orgId, ids, keys),
     // KEY SHARE holds off a merge of these contacts until this batch commits, so no activity
     // lands on a contact that has just become a tombstone.
-    await tx
-      .select({ id: contacts.id, mergedIntoId: contacts.mergedIntoId })
-      .from(contacts)
-      .where(and(eq(contacts.orgId, orgId), anyOf(contacts.id, contactIds, 'uuid')))
-      .for('key share'),
-    dealIds.length === 0
-      ? []
-      : await tx.select({ id: deals.id, contactId: deals.contactId }).from(deals).where(and(eq(deals.orgId, orgId), anyOf(deals.id, dealIds, 'uuid'))),
-  ];
-  const survivorOf = new Map(contactRows.map((row) => [row.id, row.mergedIntoId ?? row.id]));
-  const contactOfDeal = new Map(dealRows.map((row) => [row.id, row.contactId]));
+    prepared<{ id: string; merged_into_id: string | null }>(tx, contactsOfBatch, [orgId, arrayLiteral(contactIds)]),
+    dealIds.length === 0 ? Promise.resolve([]) : prepared<{ id: string; contact_id: string }>(tx, dealsOfBatch, [orgId, arrayLiteral(dealIds)]),
+  ]);
+  const survivorOf = new Map(contactRows.map((row) => [row.id, row.merged_into_id ?? row.id]));
+  const contactOfDeal = new Map(dealRows.map((row) => [row.id, row.contact_id]));
 
   const toInsert: (Candidate & { contactId: string })[] = [];
   const claimedKeys = new Set<string>();
@@ -140,27 +170,7 @@ async function store(tx: Tx, caller: Caller, leading: Candidate[], results: (Act
   }));
   // The audit trail (one row per contact the batch added to, with counts by type) is written by
   // the same statement from what the insert returned: one round trip fewer per batch.
-  const inserted = [
-    ...(await tx.execute<{ id: string }>(sql`
-      with ins as (
-        insert into activities (org_id, id, contact_id, deal_id, type, occurred_at, subject, body, source, details,
-          actor_id, dedupe_key, content_hash, created_at)
-        select ${orgId}::uuid, r.id, r.contact_id, r.deal_id, r.type, r.occurred_at, r.subject, r.body, r.source, r.details,
-          ${caller.userId}::uuid, r.dedupe_key, r.content_hash, now()
-        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, contact_id uuid, deal_id uuid, type text,
-          occurred_at timestamptz, subject text, body text, source jsonb, details jsonb, dedupe_key text, content_hash text)
-        on conflict do nothing
-        returning id, contact_id, type
-      ),
-      per_type as (select contact_id, type, count(*) as n from ins group by contact_id, type),
-      audited as (
-        insert into audit_log (org_id, id, actor_id, action, entity_type, entity_id, before, after, request_id)
-        select ${orgId}::uuid, gen_random_uuid(), ${caller.userId}::uuid, 'activities.batch', 'contact', contact_id, null,
-          jsonb_build_object('created', sum(n), 'byType', jsonb_object_agg(type, n)), ${caller.requestId}
-        from per_type group by contact_id
-      )
-      select id from ins`)),
-  ];
+  const inserted = await prepared<{ id: string }>(tx, insertBatch, [orgId, caller.userId, JSON.stringify(rows), caller.requestId]);
   const createdIds = new Set(inserted.map((row) => row.id));
   const lost = toInsert.filter((candidate) => !createdIds.has(candidate.input.id));
   // Only when a concurrent request stored the same id or message first: ask once more what won.
@@ -172,12 +182,9 @@ async function store(tx: Tx, caller: Caller, leading: Candidate[], results: (Act
   }
 }
 
-function findStored(tx: Tx, orgId: string, ids: string[], keys: string[]): Promise<Stored[]> {
-  const byId = anyOf(activities.id, ids, 'uuid');
-  return tx
-    .select({ id: activities.id, contentHash: activities.contentHash, dedupeKey: activities.dedupeKey })
-    .from(activities)
-    .where(and(eq(activities.orgId, orgId), keys.length > 0 ? or(byId, anyOf(activities.dedupeKey, keys, 'text')) : byId));
+async function findStored(tx: Tx, orgId: string, ids: string[], keys: string[]): Promise<Stored[]> {
+  const rows = await prepared<{ id: string; content_hash: string; dedupe_key: string | null }>(tx, storedOfBatch, [orgId, arrayLiteral(ids), arrayLiteral(keys)]);
+  return rows.map((row) => ({ id: row.id, contentHash: row.content_hash, dedupeKey: row.dedupe_key }));
 }
 
 function judgeAgainstStored(candidate: Candidate, stored: readonly Stored[]): ActivityResult | null {

@@ -1,9 +1,9 @@
 import { composeBrief, type Activity, type Brief, type Deal, type Handoff, type UserSummary } from '@baton/shared';
 import { TIMELINE_DEFAULT_LIMIT } from '@baton/shared/api';
-import { sql, type SQL } from 'drizzle-orm';
 import type { Caller } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { badRequest, notFound } from '../../errors.ts';
+import { prepared } from '../../lib/prepared.ts';
 import { encodeCursor } from '../activities/timeline.ts';
 import { identityKeys, type IdentityKey } from '../contacts/identity.ts';
 import { slugToUrl } from '../contacts/store.ts';
@@ -39,7 +39,10 @@ interface BriefRow {
  * part is an index range scan, and the whole brief is one round trip.
  */
 export async function loadBrief(db: Db, orgId: string, focus: BriefFocus): Promise<Brief> {
-  const result = await db.execute<{ brief?: unknown }>(briefStatement(orgId, focus));
+  const result =
+    'contactId' in focus
+      ? await prepared<{ brief?: unknown }>(db, briefByContactId, [orgId, focus.contactId])
+      : await prepared<{ brief?: unknown }>(db, briefByIdentity, [orgId, focus.identity.kind, focus.identity.value]);
   const text = firstColumn(result);
   if (text === null) throw notFound('contact');
   const row = JSON.parse(text) as BriefRow;
@@ -78,16 +81,21 @@ function firstColumn(result: readonly { brief?: unknown }[]): string | null {
  * Times as `Date.toISOString()` writes them (UTC, milliseconds truncated like a JS Date), so the
  * JSON is the same as the row serializers' in serialize.ts.
  */
-const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-function briefStatement(orgId: string, focus: BriefFocus): SQL {
-  const org = sql`${orgId}::uuid`;
+/**
+ * The statement's text, built once per way of naming the contact: $1 is the organisation, then
+ * the contact id ($2) or the identity's kind and value ($2, $3). Constant text is what lets it be
+ * a prepared statement (lib/prepared.ts).
+ */
+function briefStatement(by: 'contactId' | 'identity'): string {
+  const org = '$1::uuid';
   // The live contact: a merged (tombstone) id answers its survivor; merges flatten alias chains.
   const contactId =
-    'contactId' in focus
-      ? sql`coalesce((select merged_into_id from contacts where org_id = ${org} and id = ${focus.contactId}::uuid), ${focus.contactId}::uuid)`
-      : sql`(select contact_id from contact_identities where org_id = ${org} and kind = ${focus.identity.kind} and value = ${focus.identity.value})`;
-  return sql`
+    by === 'contactId'
+      ? `coalesce((select merged_into_id from contacts where org_id = ${org} and id = $2::uuid), $2::uuid)`
+      : `(select contact_id from contact_identities where org_id = ${org} and kind = $2::text and value = $3::text)`;
+  return `
     with c as (
       select * from contacts where org_id = ${org} and id = ${contactId} and merged_into_id is null limit 1
     ),
@@ -143,6 +151,9 @@ function briefStatement(orgId: string, focus: BriefFocus): SQL {
     )::text as brief
     from c`;
 }
+
+const briefByContactId = briefStatement('contactId');
+export const briefByIdentity = briefStatement('identity');
 
 /** The brief endpoint: by exactly one of email, LinkedIn URL or contact id. */
 export async function briefFor(db: Db, caller: Caller, query: { email?: string | undefined; linkedin?: string | undefined; contactId?: string | undefined }): Promise<Brief> {

@@ -1,12 +1,13 @@
 import type { Brief } from '@baton/shared';
-import { roleLabel, stageLabel } from '../../ui/format.ts';
+import { roleLabel } from '../../ui/format.ts';
+import { DealLine } from '../deal/deal-line.tsx';
 import { DuplicateOffers } from '../duplicates/duplicate-offers.tsx';
 import { LinkLinkedinProfile } from '../link-profile/link-linkedin-profile.tsx';
 import { HandoffEntry } from '../handoff/handoff-entry.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 
 /** Who this is and where the deal stands: the first thing a rep reads. */
-export function ContactCard({ brief, threadSubject }: { brief: Brief; threadSubject?: string | null }) {
+export function ContactCard({ brief, threadSubject, handoffEntryElsewhere = false }: { brief: Brief; threadSubject?: string | null; handoffEntryElsewhere?: boolean }) {
   const { contact, owner, deal, dealOwner } = brief;
   const { settings } = useSidebarEnv();
   // A contact made on this device is owned by its rep before the server's brief names them.
@@ -20,16 +21,13 @@ export function ContactCard({ brief, threadSubject }: { brief: Brief; threadSubj
         Owner: {owner ? `${owner.name} (${roleLabel(owner.role)})` : ownedByMe ? 'you' : <span className="muted">nobody yet</span>}
       </p>
       {deal ? (
-        <p className="small">
-          Deal: {deal.title} <span className="pill">{stageLabel(deal.stage)}</span>
-          {dealOwner && dealOwner.id !== owner?.id ? <span className="muted"> · deal owner {dealOwner.name}</span> : null}
-        </p>
+        <DealLine key={deal.id} deal={deal} dealOwner={dealOwner} owner={owner} />
       ) : (
         <p className="small muted">No deal yet</p>
       )}
       <LinkLinkedinProfile contact={contact} />
       <DuplicateOffers contact={contact} />
-      <HandoffEntry brief={brief} threadSubject={threadSubject ?? null} />
+      <HandoffEntry brief={brief} threadSubject={threadSubject ?? null} entryElsewhere={handoffEntryElsewhere} />
     </section>
   );
 }

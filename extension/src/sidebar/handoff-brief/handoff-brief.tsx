@@ -1,10 +1,14 @@
 import type { BriefHandoff, WarmIntro } from '@baton/shared';
+import { useQuery } from '@tanstack/react-query';
+import { useLiveQueries } from '../../bridge/react.tsx';
 import '../handoff/handoff.css';
 import { formatDateTime } from '../../ui/format.ts';
 import { Section } from '../../ui/section.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { formatDuration, timeToAccept } from '../../ui/duration.ts';
+import { useHandoffSlot } from '../handoff/handoff-slot.tsx';
 import { RespondActions } from './respond-actions.tsx';
+import { SenderLine } from './sender-line.tsx';
 
 const kindLabels = { sdr_to_ae: 'SDR → AE', marketing_to_sdr: 'Marketing → SDR', ae_to_csm: 'AE → CSM' } as const;
 const statusLabels = { pending: 'Pending', accepted: 'Accepted', rejected: 'Sent back' } as const;
@@ -32,12 +36,15 @@ export function HandoffBrief({ handoff, now = new Date() }: { handoff: BriefHand
   const overdue = Date.parse(handoff.nextStep.dueAt) < now.getTime();
   const accepted = handoff.status === 'accepted' ? timeToAccept(handoff) : null;
   const q = handoff.qualification;
+  const slot = useHandoffSlot();
+  const delivery = useQuery({ ...useLiveQueries().handoffDelivery({ handoffId: handoff.id }), enabled: handoff.status === 'pending' });
+  const queued = handoff.status === 'pending' && (delivery.data?.state === 'queued' || delivery.data?.state === 'failed');
   return (
     <Section title="Handoff brief">
       <p>
         <strong>{kindLabels[handoff.kind]}</strong> from {fromName} to {toName}
         <span className="muted"> · {formatDateTime(handoff.createdAt)}</span>{' '}
-        <span className={`pill ${handoff.status === 'rejected' ? 'danger' : handoff.status === 'pending' ? 'warn' : 'ok'}`}>{statusLabels[handoff.status]}</span>
+        <span className={`pill ${handoff.status === 'rejected' ? 'danger' : handoff.status === 'pending' ? 'warn' : 'ok'}`}>{queued ? 'Queued' : statusLabels[handoff.status]}</span>
       </p>
       {accepted !== null ? <p className="small ok">Accepted after {formatDuration(accepted)}</p> : null}
       {handoff.status === 'rejected' && handoff.rejectionReason ? (
@@ -70,7 +77,14 @@ export function HandoffBrief({ handoff, now = new Date() }: { handoff: BriefHand
         <Field label="Warm introduction">{warmIntroLabels[handoff.warmIntro]}</Field>
       </dl>
       {handoff.status === 'pending' && handoff.toUserId === me ? <RespondActions handoffId={handoff.id} fromName={handoff.from?.name ?? 'the sender'} /> : null}
-      {handoff.status === 'pending' && handoff.fromUserId === me ? <p className="small muted">Waiting for {toName} to accept.</p> : null}
+      {handoff.status === 'rejected' && handoff.fromUserId === me && slot.opened === null ? (
+        <div className="row">
+          <button type="button" className="primary" onClick={() => slot.open({ dealId: handoff.dealId, sentBack: handoff })}>
+            Fix & resend
+          </button>
+        </div>
+      ) : null}
+      {handoff.status === 'pending' && handoff.fromUserId === me ? <SenderLine handoffId={handoff.id} toName={toName} /> : null}
     </Section>
   );
 }

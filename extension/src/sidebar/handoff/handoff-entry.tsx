@@ -4,6 +4,7 @@ import { useBridge } from '../../bridge/react.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { HandoffPanel } from './handoff-panel.tsx';
+import { useHandoffSlot } from './handoff-slot.tsx';
 
 /** A deal title from what is known: the company and the thread's subject. */
 export function suggestedDealTitle(brief: Pick<Brief, 'contact'>, threadSubject: string | null | undefined): string {
@@ -61,32 +62,45 @@ function CreateDeal({ brief, threadSubject }: { brief: Brief; threadSubject: str
   );
 }
 
-/** On the contact: "Hand off" for the deal's owner (or "Create deal" first), opening the handoff panel in place. */
-export function HandoffEntry({ brief, threadSubject }: { brief: Brief; threadSubject?: string | null }) {
+/**
+ * On the contact: the handoff panel when the page's one slot is open for this deal; otherwise
+ * "Hand off" for the deal's owner (or "Create deal" first) — unless the page offers its own entry
+ * (a Gmail thread's "Log & hand off"), so there is one way to start per context.
+ */
+export function HandoffEntry({ brief, threadSubject, entryElsewhere = false }: { brief: Brief; threadSubject?: string | null; entryElsewhere?: boolean }) {
   const bridge = useBridge();
   const { settings } = useSidebarEnv();
-  const [open, setOpen] = useState(false);
+  const slot = useHandoffSlot();
   const deal = brief.deal;
+  if (deal !== null && slot.opened?.dealId === deal.id) {
+    return (
+      <HandoffPanel
+        deal={deal}
+        timeline={brief.timeline}
+        threadSubject={threadSubject ?? null}
+        sentBack={slot.opened.sentBack}
+        onClose={slot.close}
+        onReload={() => bridge.fetchBrief({ query: { contactId: brief.contact.id } })}
+      />
+    );
+  }
+  if (entryElsewhere) return null;
   if (deal === null) return <CreateDeal brief={brief} threadSubject={threadSubject} />;
-  const panel = open ? (
-    <HandoffPanel
-      deal={deal}
-      timeline={brief.timeline}
-      threadSubject={threadSubject ?? null}
-      onClose={() => setOpen(false)}
-      onReload={() => bridge.fetchBrief({ query: { contactId: brief.contact.id } })}
-    />
-  ) : null;
-  if (panel) return panel;
   const pending = brief.latestHandoff?.dealId === deal.id && brief.latestHandoff.status === 'pending';
   const me = settings.user;
   const mayHandOff = me !== null && (deal.ownerId === me.id || me.role === 'manager' || me.role === 'admin');
   if (pending || !mayHandOff) return null;
   return (
     <div className="row">
-      <button type="button" className="primary" onClick={() => setOpen(true)}>
+      <button type="button" className="primary" onClick={() => slot.open({ dealId: deal.id, sentBack: sentBackByOthers(brief, deal.id, me.id) })}>
         Hand off
       </button>
     </div>
   );
+}
+
+/** The deal's latest handoff when it was this rep's and came back: a new handoff starts from it. */
+export function sentBackByOthers(brief: Pick<Brief, 'latestHandoff'>, dealId: string, me: string | undefined): Brief['latestHandoff'] {
+  const latest = brief.latestHandoff;
+  return latest !== null && latest.dealId === dealId && latest.status === 'rejected' && latest.fromUserId === me ? latest : null;
 }

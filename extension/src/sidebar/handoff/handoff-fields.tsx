@@ -1,6 +1,6 @@
 import { fieldLabels, NONE_RAISED, type FieldPath, type UserSummary, type WarmIntro } from '@baton/shared';
 import type { ReactNode } from 'react';
-import { fieldId, kindLabels, type HandoffForm } from './handoff-form.ts';
+import { fieldId, kindLabels, type HandoffForm, type Suggestions } from './handoff-form.ts';
 import { allKinds } from './use-handoff-setup.ts';
 
 export type FieldErrors = Partial<Record<FieldPath, string>>;
@@ -27,6 +27,8 @@ interface FieldsProps {
   recipients: UserSummary[] | undefined;
   recipientNote: string | null;
   errors: FieldErrors;
+  /** Offered under an empty field; the rep takes one with a click. */
+  suggested?: Suggestions;
   onChange(patch: Partial<HandoffForm>): void;
 }
 
@@ -42,8 +44,9 @@ function ErrorText({ path, errors }: { path: FieldPath; errors: FieldErrors }) {
 const invalid = (path: FieldPath, errors: FieldErrors) =>
   errors[path] ? { 'aria-invalid': true as const, 'aria-describedby': `${fieldId(path)}-error` } : {};
 
-function TextField({ path, form, errors, onChange, multiline, maxLength, extra }: Omit<FieldsProps, 'recipients' | 'recipientNote'> & { path: FieldPath; multiline?: boolean; maxLength: number; extra?: ReactNode }) {
+function TextField({ path, form, errors, suggested, onChange, multiline, maxLength, extra }: Omit<FieldsProps, 'recipients' | 'recipientNote'> & { path: FieldPath; multiline?: boolean; maxLength: number; extra?: ReactNode }) {
   const key = formKeyOf[path];
+  const suggestion = key === 'trigger' || key === 'discussed' ? suggested?.[key] : undefined;
   const common = {
     id: fieldId(path),
     value: form[key],
@@ -59,7 +62,12 @@ function TextField({ path, form, errors, onChange, multiline, maxLength, extra }
         </label>
         {extra}
       </div>
-      {multiline ? <textarea rows={2} {...common} /> : <input type="text" {...common} />}
+      {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
+      {suggestion && form[key].trim() === '' ? (
+        <button type="button" className="link small suggestion" onClick={() => onChange({ [key]: suggestion })} aria-label={`Use the suggestion for ${fieldLabels[path]}: ${suggestion}`}>
+          Use “{suggestion}”
+        </button>
+      ) : null}
       <ErrorText path={path} errors={errors} />
     </div>
   );

@@ -1,6 +1,6 @@
 import type { Activity, Deal } from '@baton/shared';
 import { describe, expect, it } from 'vitest';
-import { defaultKind, fromDraft, prefill, toDraft, toLocalInput } from './handoff-form.ts';
+import { defaultKind, fromDraft, prefill, suggestions, toDraft, toLocalInput } from './handoff-form.ts';
 
 const deal: Pick<Deal, 'qualification' | 'nextStep'> = {
   qualification: { budget: '€40k', authority: null, need: 'Faster onboarding', timeline: null },
@@ -22,22 +22,24 @@ const activity = (overrides: Partial<Activity>): Activity => ({
 });
 
 describe('prefill', () => {
-  it('takes qualification and next step from the deal and the thread subject into "discussed"', () => {
+  it('takes qualification and next step from the deal; the thread subject is only a suggestion for "discussed"', () => {
     const form = prefill({ kind: 'sdr_to_ae', deal, threadSubject: 'Pilot for Acme', timeline: [] });
-    expect(form).toMatchObject({ budget: '€40k', authority: '', need: 'Faster onboarding', nextWhat: 'Demo', discussed: 'Email: Pilot for Acme', trigger: '' });
+    expect(form).toMatchObject({ budget: '€40k', authority: '', need: 'Faster onboarding', nextWhat: 'Demo', discussed: '', trigger: '' });
+    expect(suggestions({ kind: 'sdr_to_ae', deal, threadSubject: 'Pilot for Acme', timeline: [] })).toEqual({ discussed: 'Email: Pilot for Acme' });
     expect(form.nextDue).toBe(toLocalInput('2031-03-04T10:00:00.000Z'));
     expect(toDraft(form).nextStep?.dueAt).toBe('2031-03-04T10:00:00.000Z');
   });
 
-  it('puts the LinkedIn headline in "why they engaged", and falls back to the first logged email subject', () => {
+  it('suggests the LinkedIn headline for "why they engaged", and falls back to the first logged email subject', () => {
     const timeline = [
       activity({ type: 'email', subject: 'Re: Pricing', occurredAt: '2030-01-03T00:00:00.000Z' }),
       activity({ type: 'linkedin_profile', subject: 'VP Ops at Acme', details: { profile: { headline: 'VP Operations · scaling support' } } as Activity['details'] }),
       activity({ type: 'email', subject: 'Intro to Baton', occurredAt: '2030-01-01T00:00:00.000Z' }),
     ];
-    const form = prefill({ kind: 'sdr_to_ae', deal, threadSubject: null, timeline });
-    expect(form.trigger).toBe('LinkedIn: VP Operations · scaling support');
-    expect(form.discussed).toBe('Email: Intro to Baton');
+    const offered = suggestions({ kind: 'sdr_to_ae', deal, threadSubject: null, timeline });
+    expect(offered.trigger).toBe('LinkedIn: VP Operations · scaling support');
+    expect(offered.discussed).toBe('Email: Intro to Baton');
+    expect(prefill({ kind: 'sdr_to_ae', deal, threadSubject: null, timeline })).toMatchObject({ trigger: '', discussed: '' });
   });
 
   it('leaves fields empty when nothing is known', () => {

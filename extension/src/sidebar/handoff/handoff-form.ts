@@ -1,4 +1,4 @@
-import { HandoffDraft, type Activity, type Deal, type FieldPath, type HandoffKind, type Role, type WarmIntro } from '@baton/shared';
+import { HandoffDraft, type Activity, type BriefHandoff, type Deal, type FieldPath, type HandoffKind, type Role, type WarmIntro } from '@baton/shared';
 
 /** What the panel's inputs hold: plain strings, as typed. `nextDue` is a local `datetime-local` value. */
 export interface HandoffForm {
@@ -98,16 +98,46 @@ function firstEmailSubject(sources: PrefillSources): string | null {
   return emails.at(-1)?.subject?.trim() || null;
 }
 
-/** What Baton already knows, so the rep edits rather than retypes. */
-export function prefill(sources: PrefillSources): HandoffForm {
-  const { deal } = sources;
+/** "Fix & resend": everything the sent-back handoff held, so the rep changes only what the reason asks for. */
+export function fromSentBack(handoff: BriefHandoff): HandoffForm {
+  return {
+    kind: handoff.kind,
+    toUserId: handoff.toUserId,
+    trigger: handoff.trigger,
+    discussed: handoff.discussed,
+    objections: handoff.objections,
+    budget: handoff.qualification.budget ?? '',
+    authority: handoff.qualification.authority ?? '',
+    need: handoff.qualification.need ?? '',
+    timeline: handoff.qualification.timeline ?? '',
+    nextWhat: handoff.nextStep.what,
+    nextDue: toLocalInput(handoff.nextStep.dueAt),
+    warmIntro: handoff.warmIntro,
+  };
+}
+
+/** Words Baton can offer for a field but must not answer with: the rep confirms or edits them. */
+export type Suggestions = Partial<Pick<HandoffForm, 'trigger' | 'discussed'>>;
+
+/** Where the prospect came from (their LinkedIn headline) and what the thread was about (its subject). */
+export function suggestions(sources: PrefillSources): Suggestions {
   const headline = linkedinHeadline(sources.timeline);
   const subject = firstEmailSubject(sources);
+  return { ...(headline ? { trigger: `LinkedIn: ${headline}` } : {}), ...(subject ? { discussed: `Email: ${subject}` } : {}) };
+}
+
+/**
+ * What Baton already knows as answers (the deal's qualification and next step), so the rep edits
+ * rather than retypes. Guesses from the thread or the profile are `suggestions`, not answers: a
+ * subject line is not "what was discussed" until the rep says so.
+ */
+export function prefill(sources: PrefillSources): HandoffForm {
+  const { deal } = sources;
   return {
     kind: sources.kind,
     toUserId: '',
-    trigger: headline ? `LinkedIn: ${headline}` : '',
-    discussed: subject ? `Email: ${subject}` : '',
+    trigger: '',
+    discussed: '',
     objections: '',
     budget: deal.qualification.budget ?? '',
     authority: deal.qualification.authority ?? '',

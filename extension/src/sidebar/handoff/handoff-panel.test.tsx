@@ -64,10 +64,32 @@ describe('handoff panel', { timeout: 60_000 }, () => {
     side.server.close();
   });
 
+  it('refuses "TBD" and other placeholders as answers, naming why, like the API', async () => {
+    const side = await sdrSidebar('Placeholders');
+    const view = await renderInSidebar(panel(side.deal, side.brief, 'Placeholders'), side);
+    await vi.waitFor(() => expect(view.container.querySelector('[aria-label="Readiness checklist"]')).not.toBeNull());
+    await type(byLabel(view.container, 'Budget'), 'TBD');
+    await type(byLabel(view.container, 'Timeline'), '?');
+    await vi.waitFor(() => expect(checklistNames(view.container)).toEqual(expect.arrayContaining(['Budget', 'Timeline'])));
+    const checklist = view.container.querySelector('[aria-label="Readiness checklist"]');
+    expect(checklist?.textContent).toContain('"TBD" is a placeholder, not an answer');
+    await type(byLabel(view.container, 'Budget'), '40k approved for Q1');
+    await vi.waitFor(() => expect(checklistNames(view.container)).not.toContain('Budget'));
+    expect(button(view.container, 'Hand off').getAttribute('aria-disabled')).toBe('true');
+    await view.unmount();
+    side.bridge.close();
+    side.server.close();
+  });
+
   it('saves the draft as the rep types and brings it back when the panel opens again', async () => {
     const side = await sdrSidebar('Draft');
     const first = await renderInSidebar(panel(side.deal, side.brief, 'Draft'), side);
-    await vi.waitFor(() => expect(byLabel(first.container, 'What was discussed').value).toBe('Email: Draft'));
+    // The subject is offered, not entered: the field stays empty until the rep takes it.
+    const useSubject = await waitForButton(first.container, 'Use “Email: Draft”');
+    expect(byLabel(first.container, 'What was discussed').value).toBe('');
+    expect(checklistNames(first.container)).toContain('What was discussed');
+    await click(useSubject);
+    expect(byLabel(first.container, 'What was discussed').value).toBe('Email: Draft');
     await type(byLabel(first.container, 'Why they engaged'), 'Webinar on onboarding');
     await click(button(first.container, 'None raised'));
     await vi.waitFor(async () => expect((await side.db.drafts.get(side.deal.id))?.draft).toMatchObject({ trigger: 'Webinar on onboarding', objections: 'None raised' }));

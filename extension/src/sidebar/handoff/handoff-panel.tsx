@@ -1,13 +1,14 @@
-import { FieldPath, readiness, type Activity, type Deal } from '@baton/shared';
+import { FieldPath, readiness, type Activity, type BriefHandoff, type Deal } from '@baton/shared';
 import './handoff.css';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { isApiClientError } from '../../api-client/index.ts';
 import { useBridge } from '../../bridge/react.tsx';
+import { QueuedOutcome } from './queued-outcome.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 import { HandoffFields, formKeyOf, type FieldErrors } from './handoff-fields.tsx';
-import { defaultKind, fieldId, prefill, toDraft, type HandoffForm } from './handoff-form.ts';
+import { defaultKind, fieldId, fromSentBack, prefill, suggestions, toDraft, type HandoffForm } from './handoff-form.ts';
 import { ReadinessChecklist } from './readiness-checklist.tsx';
 import { useHandoffDraft } from './use-handoff-draft.ts';
 import { useHandoffTemplate, useRecipients } from './use-handoff-setup.ts';
@@ -19,6 +20,8 @@ export interface HandoffPanelProps {
   /** The subject of the Gmail thread open beside the panel, if any. */
   threadSubject?: string | null;
   onClose(): void;
+  /** "Fix & resend": the sent-back handoff the form starts from, its reason shown above the fields. */
+  sentBack?: BriefHandoff | null;
   /** After a 409: re-read the deal from the API so the panel works on its current version. */
   onReload(): Promise<unknown>;
 }
@@ -27,7 +30,7 @@ type Outcome =
   | { state: 'editing' }
   | { state: 'sending' }
   | { state: 'sent'; to: string }
-  | { state: 'queued'; to: string; reason: string }
+  | { state: 'queued'; to: string; reason: string; handoffId: string }
   | { state: 'not_ready'; message: string }
   | { state: 'conflict'; message: string }
   | { state: 'failed'; message: string };
@@ -45,10 +48,12 @@ function errorsFrom422(missing: readonly FieldPath[], raw: unknown): FieldErrors
 const focus = (path: FieldPath) => document.getElementById(fieldId(path))?.focus();
 
 /** The handoff: a structured template, the shared readiness rule live, and the API's verdict field by field. */
-export function HandoffPanel({ deal, timeline, threadSubject, onClose, onReload }: HandoffPanelProps) {
+export function HandoffPanel({ deal, timeline, threadSubject, sentBack = null, onClose, onReload }: HandoffPanelProps) {
   const bridge = useBridge();
   const { settings } = useSidebarEnv();
-  const draft = useHandoffDraft(deal.id, () => prefill({ kind: defaultKind(settings.user?.role), deal, threadSubject: threadSubject ?? null, timeline }));
+  const draft = useHandoffDraft(deal.id, () =>
+    sentBack ? fromSentBack(sentBack) : prefill({ kind: defaultKind(settings.user?.role), deal, threadSubject: threadSubject ?? null, timeline }),
+  );
   const kind = draft.form?.kind ?? defaultKind(settings.user?.role);
   const { template, note } = useHandoffTemplate(kind);
   const recipients = useRecipients(kind);
@@ -63,9 +68,7 @@ export function HandoffPanel({ deal, timeline, threadSubject, onClose, onReload 
             Handed off to {outcome.to}
           </p>
         ) : (
-          <p className="notice" role="status">
-            Saved on this device — the handoff to {outcome.to} will be sent when Baton reaches its API ({outcome.reason}).
-          </p>
+          <QueuedOutcome handoffId={outcome.handoffId} to={outcome.to} reason={outcome.reason} />
         )}
         <button type="button" onClick={onClose}>
           Close
@@ -110,7 +113,7 @@ export function HandoffPanel({ deal, timeline, threadSubject, onClose, onReload 
         await draft.discard();
         setOutcome({ state: 'sent', to: recipientName });
       } else {
-        setOutcome({ state: 'queued', to: recipientName, reason: result.reason });
+        setOutcome({ state: 'queued', to: recipientName, reason: result.reason, handoffId: result.handoff.id });
       }
     } catch (error) {
       if (isApiClientError(error) && error.kind === 'not_ready') {
@@ -140,15 +143,28 @@ export function HandoffPanel({ deal, timeline, threadSubject, onClose, onReload 
   return (
     <form className="handoff-panel" aria-label="Hand off" onSubmit={(event) => void submit(event)} noValidate>
       <div className="row spread">
-        <h3>Hand off {deal.title}</h3>
+        <h3>{sentBack ? 'Fix & resend' : 'Hand off'} {deal.title}</h3>
         <button type="button" className="link small" onClick={onClose}>
           Close
         </button>
       </div>
+      {sentBack ? (
+        <p className="notice small" role="note">
+          <strong>{sentBack.to?.name ?? 'The recipient'} sent this back:</strong> <span className="body-text">{sentBack.rejectionReason ?? 'no reason given'}</span>
+        </p>
+      ) : null}
       {draft.restored ? <p className="small muted">Your saved draft is back.</p> : null}
-      <ReadinessChecklist check={check} />
       {note ? <p className="small muted">{note}</p> : null}
-      <HandoffFields form={form} recipients={recipients.users} recipientNote={recipients.offline} errors={errors} onChange={change} />
+      <HandoffFields
+        form={form}
+        recipients={recipients.users}
+        recipientNote={recipients.offline}
+        errors={errors}
+        suggested={suggestions({ kind, deal, threadSubject: threadSubject ?? null, timeline })}
+        onChange={change}
+      />
+      {/* After the fields: a keyboard user reaches the inputs first, and the verdict right before "Hand off". */}
+      <ReadinessChecklist check={check} />
       {outcome.state === 'not_ready' || outcome.state === 'failed' ? (
         <p className="notice danger small" role="alert">
           {outcome.message}

@@ -2,6 +2,7 @@ import type { LinkedinProfile } from '@baton/readers/linkedin';
 import { errorText } from '../../ui/error-text.ts';
 import { Section } from '../../ui/section.tsx';
 import { ContactCard } from '../contact/contact-card.tsx';
+import { HandoffSlotProvider } from '../handoff/handoff-slot.tsx';
 import { HandoffBrief } from '../handoff-brief/handoff-brief.tsx';
 import { LinkToContact } from '../link-profile/link-to-contact.tsx';
 import { NextStep } from '../next-step/next-step.tsx';
@@ -29,11 +30,11 @@ export function ProfilePanel({ profile }: { profile: LinkedinProfile }) {
         ) : brief === null ? (
           <ProfilePreview profile={profile} />
         ) : (
-          <>
-            <ContactCard brief={brief} />
+          <HandoffSlotProvider>
             {brief.latestHandoff ? <HandoffBrief handoff={brief.latestHandoff} /> : null}
+            <ContactCard brief={brief} />
             <NextStep step={brief.nextStep} />
-          </>
+          </HandoffSlotProvider>
         )}
       </div>
       {refreshError ? (

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { isApiClientError } from '../../api-client/index.ts';
 import { useBridge, useLiveQueries } from '../../bridge/react.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
+import { useReadAgainOnReconnect } from '../thread/use-thread-brief.ts';
 
 export interface ProfileBrief {
   /** undefined while looking; null when nobody in Baton has this profile. */
@@ -28,6 +29,7 @@ export function useProfileBrief(profileUrl: string): ProfileBrief {
       }
     },
   });
+  useReadAgainOnReconnect(remote);
   const fromCache = cached.error === null ? cached.data : null;
   const brief = fromCache === undefined ? undefined : (fromCache ?? (remote.isPending && apiConfigured ? undefined : (remote.data ?? null)));
   return { brief, refreshing: remote.isFetching, refreshError: cached.error ?? remote.error };

@@ -1,13 +1,13 @@
 import type { Brief } from '@baton/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LoggableGmailThread } from '@baton/readers/gmail';
 import { useBridge } from '../../bridge/react.tsx';
 import { errorText } from '../../ui/error-text.ts';
-import { suggestedDealTitle } from '../handoff/handoff-entry.tsx';
-import { HandoffPanel } from '../handoff/handoff-panel.tsx';
+import { sentBackByOthers, suggestedDealTitle } from '../handoff/handoff-entry.tsx';
+import { useHandoffSlot } from '../handoff/handoff-slot.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
 
-type Step = { state: 'idle' } | { state: 'logging'; done: number; total: number } | { state: 'open' } | { state: 'failed'; message: string };
+type Step = { state: 'idle' } | { state: 'logging'; done: number; total: number } | { state: 'creating' } | { state: 'failed'; message: string };
 
 /**
  * One click from a thread to a handoff: logs the thread (idempotent by Gmail message id, so a
@@ -18,8 +18,17 @@ export function LogAndHandoff({ thread, brief }: { thread: LoggableGmailThread; 
   const bridge = useBridge();
   const { settings } = useSidebarEnv();
   const [step, setStep] = useState<Step>({ state: 'idle' });
+  const slot = useHandoffSlot();
   const deal = brief.deal;
   const me = settings.user;
+
+  // A deal made by this click arrives with the next brief: the panel opens for it then.
+  useEffect(() => {
+    if (step.state === 'creating' && deal !== null) {
+      setStep({ state: 'idle' });
+      slot.open({ dealId: deal.id, sentBack: null });
+    }
+  }, [step.state, deal, slot]);
 
   async function start() {
     setStep({ state: 'logging', done: 0, total: thread.messages.length });
@@ -27,31 +36,27 @@ export function LogAndHandoff({ thread, brief }: { thread: LoggableGmailThread; 
       await bridge.logThread({ thread, target: { contactId: brief.contact.id, dealId: deal?.id ?? null } },
         { onProgress: (progress) => setStep({ state: 'logging', ...progress }) },
       );
-      if (deal === null) await bridge.createDeal({ input: { contactId: brief.contact.id, title: suggestedDealTitle(brief, thread.subject) } });
-      setStep({ state: 'open' });
+      if (deal === null) {
+        await bridge.createDeal({ input: { contactId: brief.contact.id, title: suggestedDealTitle(brief, thread.subject) } });
+        setStep({ state: 'creating' });
+      } else {
+        setStep({ state: 'idle' });
+        slot.open({ dealId: deal.id, sentBack: sentBackByOthers(brief, deal.id, me?.id) });
+      }
     } catch (error) {
       setStep({ state: 'failed', message: errorText(error) });
     }
   }
 
-  if (step.state === 'open' && deal !== null) {
-    return (
-      <HandoffPanel
-        deal={deal}
-        timeline={brief.timeline}
-        threadSubject={thread.subject}
-        onClose={() => setStep({ state: 'idle' })}
-        onReload={() => bridge.fetchBrief({ query: { contactId: brief.contact.id } })}
-      />
-    );
-  }
-  if (step.state === 'open') {
+  if (step.state === 'creating') {
     return (
       <p className="muted small" role="status">
         Creating the deal…
       </p>
     );
   }
+  // The panel is open (on the contact card): this entry steps aside.
+  if (slot.opened !== null) return null;
 
   const pending = deal !== null && brief.latestHandoff?.dealId === deal.id && brief.latestHandoff.status === 'pending';
   const mayHandOff = me !== null && (deal === null || deal.ownerId === me.id || me.role === 'manager' || me.role === 'admin');

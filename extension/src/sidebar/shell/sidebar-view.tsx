@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useLiveQueries } from '../../bridge/react.tsx';
 import type { PageContext } from '../../messages/to-sidebar.ts';
-import { SyncBadge } from '../../ui/sync-badge.tsx';
+import { SyncActions, SyncBadge } from '../../ui/sync-badge.tsx';
 import { isSignedIn } from '../../ui/use-settings.ts';
 import { DegradedPanel } from '../degraded/degraded-panel.tsx';
 import { HomePanel } from '../home/home-panel.tsx';
@@ -36,11 +36,7 @@ function SidebarContent({ env, context, onCollapse }: SidebarViewProps) {
           Baton
         </span>
         {signedIn ? <SyncBadge status={status} error={error ?? undefined} /> : null}
-        {signedIn && status && status.pending > 0 ? (
-          <button type="button" className="link small" onClick={env.syncNow}>
-            Sync now
-          </button>
-        ) : null}
+        {signedIn ? <SyncActions status={status} syncNow={env.syncNow} openOptions={env.openOptions} /> : null}
         {onCollapse ? (
           <button type="button" className="icon" onClick={onCollapse} aria-label="Collapse Baton panel" title="Collapse">
             ⟩

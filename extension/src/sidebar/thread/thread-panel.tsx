@@ -3,8 +3,10 @@ import type { PageSupport } from '../../messages/to-sidebar.ts';
 import { PartialRead } from '../degraded/partial-read.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { Section } from '../../ui/section.tsx';
+import { AddAndLog } from '../add-contact/add-and-log.tsx';
 import { ContactCard } from '../contact/contact-card.tsx';
 import { HandoffBrief } from '../handoff-brief/handoff-brief.tsx';
+import { HandoffSlotProvider } from '../handoff/handoff-slot.tsx';
 import { LogThread } from '../log-thread/log-thread.tsx';
 import { LogAndHandoff } from '../log-and-handoff/log-and-handoff.tsx';
 import { useIntroOnHandoff } from '../log-and-handoff/use-intro-on-handoff.ts';
@@ -29,7 +31,13 @@ export function ThreadPanel({ thread, support }: { thread: GmailThreadResult; su
   const loggable = asLoggable(thread);
 
   return (
+    <HandoffSlotProvider>
     <div aria-busy={brief === undefined || refreshing}>
+      {refreshError ? (
+        <p className="notice small" role="status">
+          Showing what this device knows. {errorText(refreshError)}
+        </p>
+      ) : null}
       {brief === undefined ? (
         <Section title="Contact">
           <p className="muted" role="status">Looking up {people[0]?.name ?? 'this thread'}…</p>
@@ -37,11 +45,12 @@ export function ThreadPanel({ thread, support }: { thread: GmailThreadResult; su
       ) : brief === null ? (
         <Section title="Contact">
           <p className="muted">{people.length === 0 ? 'No one outside your company on this thread.' : 'Nobody on this thread is in Baton yet.'}</p>
+          {people[0] && loggable.ok ? <AddAndLog person={people[0]} thread={loggable.thread} /> : null}
         </Section>
       ) : (
         <>
           {brief.latestHandoff ? <HandoffBrief handoff={brief.latestHandoff} /> : null}
-          <ContactCard brief={brief} threadSubject={thread.subject} />
+          <ContactCard brief={brief} threadSubject={thread.subject} handoffEntryElsewhere />
           <Section title="Thread">
             {loggable.ok ? (
               <>
@@ -62,11 +71,6 @@ export function ThreadPanel({ thread, support }: { thread: GmailThreadResult; su
           <NextStep step={brief.nextStep} />
         </>
       )}
-      {refreshError ? (
-        <p className="notice small" role="status">
-          Showing what this device knows. {errorText(refreshError)}
-        </p>
-      ) : null}
       <ParticipantList people={people} known={known} />
       <PartialRead missing={thread.missing} result={thread} support={support} />
       {brief ? (
@@ -76,5 +80,6 @@ export function ThreadPanel({ thread, support }: { thread: GmailThreadResult; su
         </>
       ) : null}
     </div>
+    </HandoffSlotProvider>
   );
 }

@@ -1,5 +1,6 @@
 import type { Brief } from '@baton/shared';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { isApiClientError } from '../../api-client/index.ts';
 import { useBridge, useLiveQueries } from '../../bridge/react.tsx';
 import { useSidebarEnv } from '../shell/sidebar-env.tsx';
@@ -40,6 +41,8 @@ export function useThreadBrief(emails: readonly string[]): ThreadBrief {
     },
   });
 
+  useReadAgainOnReconnect(remote);
+
   // A cache that cannot be read is reported, and the API's answer shown instead.
   const fromCache = cached.error === null ? cached.data : { brief: null, known: [] };
   const brief = fromCache === undefined ? undefined : (fromCache.brief ?? (remote.isPending && apiConfigured && emails.length > 0 ? undefined : (remote.data ?? null)));
@@ -49,4 +52,17 @@ export function useThreadBrief(emails: readonly string[]): ThreadBrief {
     refreshing: remote.isFetching,
     refreshError: cached.error ?? remote.error,
   };
+}
+
+/**
+ * A read the API could not answer is asked again once any part of Baton reaches the API again,
+ * so "showing what this device knows" does not outlive the outage it reports.
+ */
+export function useReadAgainOnReconnect(remote: { error: unknown; refetch(): Promise<unknown> }): void {
+  const connection = useQuery(useLiveQueries().syncStatus({})).data?.connection;
+  const failed = remote.error !== null;
+  useEffect(() => {
+    if (connection === 'reachable' && failed) void remote.refetch();
+    // `remote` is a new object every render; the connection and the failure are what matter.
+  }, [connection, failed]);
 }
